@@ -1,0 +1,6 @@
+/** The one schema shared by the pipeline and the app: export contract, instruments, published tables. */
+export * from './enums.js';
+export * from './instruments.js';
+export * from './contract.js';
+export * from './tables.js';
+export * from './manifest.js';

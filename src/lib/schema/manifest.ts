@@ -1,0 +1,40 @@
+/** Shape of `manifest.json`, the pipeline's account of a run, read by the app at start-up. */
+
+/** Rows of one input file and what became of them. */
+export interface ManifestInput {
+	/** Delivery folder label (its base name, or the path when names collide). */
+	delivery: string;
+	file: string;
+	sha256: string;
+	bytes: number;
+	encoding: 'utf-8' | 'utf-8-bom' | 'windows-1252';
+	rows_read: number;
+	rows_loaded: number;
+	rows_rejected: number;
+	/** Loaded rows replaced by a later delivery's record with the same key. */
+	rows_superseded: number;
+	rejects_by_reason: Record<string, number>;
+	unknown_columns: string[];
+}
+
+/** One published table. */
+export interface ManifestOutput {
+	name: string;
+	file: string;
+	rows: number;
+	sha256: string;
+	bytes: number;
+}
+
+/** The whole manifest. */
+export interface Manifest {
+	schema_version: number;
+	export_format_version: number;
+	created_at: string;
+	generator: string;
+	parameters: { window_months: number; today: string };
+	reference: { practices: { file: string; sha256: string; rows: number } | null; list_sizes: { file: string; sha256: string; rows: number } | null };
+	inputs: ManifestInput[];
+	outputs: ManifestOutput[];
+	warnings: string[];
+}
