@@ -147,7 +147,7 @@ export const FILES: readonly FileSpec[] = [
 			{ name: 'assessment_date', required: true, type: { kind: 'date' }, description: 'Date of assessment' },
 			{ name: 'instrument', required: true, type: { kind: 'enum', values: INSTRUMENTS }, description: 'Wellbeing instrument' },
 			{ name: 'measure', required: true, type: { kind: 'text' }, description: 'Measure of the instrument' },
-			{ name: 'score', required: true, type: { kind: 'number', min: 0, max: 70 }, description: 'Score (range depends on the measure)' },
+			{ name: 'score', required: true, type: { kind: 'number', min: -1e6, max: 1e6 }, description: 'Score; its range depends on the measure (checked per measure)' },
 			{ name: 'timepoint', required: false, type: { kind: 'enum', values: TIMEPOINTS }, description: 'baseline, review or follow_up' }
 		]
 	},

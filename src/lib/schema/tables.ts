@@ -152,7 +152,7 @@ export const TABLES: readonly TableSpec[] = [
 		name: 'gp_use',
 		description:
 			'GP appointments in the window before and after each referral (cohort referred) and each comparison index date (cohort comparison)',
-		order_by: [...geoOrder, 'cohort', 'index_date', 'person_id'],
+		order_by: [...geoOrder, 'cohort', 'index_date', 'person_id', 'referral_id'],
 		columns: [
 			...geography,
 			{ name: 'cohort', type: 'VARCHAR', description: "'referred' or 'comparison'" },

@@ -1,0 +1,45 @@
+/** Build every published table as `out_<name>` and check it against the shared schema. */
+import { TABLES, type TableName } from '../../../src/lib/schema/index.js';
+import { Db, ident, type Params } from '../db.js';
+import { PipelineError } from '../errors.js';
+import { contactsSql, practicesSql, referralNeedsSql, referralsSql, signpostingSql, workforceSql } from './activity.js';
+import { CALENDAR_MACROS } from './macros.js';
+import { gpMonthlySql, gpUseSql, wellbeingSql, type Conversion } from './outcomes.js';
+
+/** What the derivations need to know beyond the settled tables. */
+export interface DeriveOptions {
+	window_months: number;
+	/** Which optional files were delivered (a table whose input is missing stays empty, never zero). */
+	delivered: ReadonlySet<string>;
+	swemwbs: readonly Conversion[];
+}
+
+/** Create all `out_<name>` tables in dependency order. */
+export async function deriveAll(db: Db, options: DeriveOptions): Promise<void> {
+	await db.run(CALENDAR_MACROS);
+	const has = (file: string) => options.delivered.has(file);
+	const steps: [TableName, string, Params | undefined][] = [
+		['practices', practicesSql(), undefined],
+		['referrals', referralsSql(), { has_contacts: has('contacts') }],
+		['referral_needs', referralNeedsSql(), undefined],
+		['contacts', contactsSql(), undefined],
+		['wellbeing', wellbeingSql(options.swemwbs), undefined],
+		['gp_use', has('gp_appointments') ? gpUseSql() : `SELECT * FROM (${gpUseSql()}) WHERE false`, { w: options.window_months }],
+		['gp_monthly', has('gp_appointments') ? gpMonthlySql() : `SELECT * FROM (${gpMonthlySql()}) WHERE false`, undefined],
+		['signposting', signpostingSql(), undefined],
+		['workforce', workforceSql(), undefined]
+	];
+	for (const [name, sql, params] of steps) {
+		await db.run(`CREATE OR REPLACE TABLE ${ident(`out_${name}`)} AS ${sql}`, params);
+		await checkAgainstSchema(db, name);
+	}
+}
+
+/** Fail loudly if a derived table's columns drift from the schema the app reads. */
+async function checkAgainstSchema(db: Db, name: TableName): Promise<void> {
+	const spec = TABLES.find((t) => t.name === name)!;
+	const actual = await db.all<{ column_name: string; column_type: string }>(`DESCRIBE ${ident(`out_${name}`)}`);
+	const got = actual.map((c) => `${c.column_name} ${c.column_type}`).join(', ');
+	const want = spec.columns.map((c) => `${c.name} ${c.type}`).join(', ');
+	if (got !== want) throw new PipelineError(`internal error: table ${name} does not match the schema.\n  built:    ${got}\n  expected: ${want}`);
+}

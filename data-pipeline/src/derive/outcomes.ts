@@ -1,0 +1,93 @@
+/**
+ * Derived outcome tables: wellbeing pairs, GP use around each index date, and GP use by month
+ * relative to it. Each function returns the SELECT that fills the table.
+ */
+import { MEASURES } from '../../../src/lib/schema/index.js';
+import { str } from '../load/column-sql.js';
+
+/** One row of a raw-to-metric conversion table. */
+export interface Conversion {
+	raw: number;
+	metric: number;
+}
+
+/**
+ * Baseline, follow-up and paired change per referral, instrument and measure.
+ * Baseline: the earliest score labelled baseline, else the earliest unlabelled score.
+ * Follow-up: the latest labelled follow_up, else the latest unlabelled score after the baseline.
+ * Review scores are never paired. SWEMWBS raw sums become metric scores through `swemwbs`.
+ */
+export function wellbeingSql(swemwbs: readonly Conversion[]): string {
+	const conv = swemwbs.map((c) => `(${c.raw}, ${c.metric})`).join(', ');
+	const direction = `CASE ${MEASURES.map((m) => `WHEN instrument = ${str(m.instrument)} AND measure = ${str(m.measure)} THEN ${m.higher_is_better ? 1 : -1}`).join(' ')} END`;
+	const pick = (fn: string, filter: string) => `${fn}({'d': assessment_date, 's': score}, assessment_date) FILTER (WHERE ${filter})`;
+	return `WITH g AS (
+		SELECT referral_id, instrument, measure,
+			coalesce(${pick('arg_min', "timepoint = 'baseline'")}, ${pick('arg_min', 'timepoint IS NULL')}) AS bl,
+			${pick('arg_max', "timepoint = 'follow_up'")} AS fu_l,
+			${pick('arg_max', 'timepoint IS NULL')} AS fu_u
+		FROM final_wellbeing GROUP BY ALL
+	), p AS (
+		SELECT *, CASE WHEN fu_l.d > bl.d THEN fu_l WHEN fu_l IS NULL AND fu_u.d > bl.d THEN fu_u END AS fu FROM g
+	), conv(raw, metric) AS (VALUES ${conv}),
+	v AS (
+		SELECT p.*,
+			CASE WHEN instrument = 'swemwbs' THEN cb.metric ELSE bl.s END AS baseline_value,
+			CASE WHEN instrument = 'swemwbs' THEN cf.metric ELSE fu.s END AS follow_up_value,
+			${direction} AS direction
+		FROM p LEFT JOIN conv cb ON cb.raw = p.bl.s LEFT JOIN conv cf ON cf.raw = p.fu.s
+	)
+	SELECT r.icb_code, r.pcn_code, r.practice_code, v.referral_id, v.instrument, v.measure,
+		v.bl.d AS baseline_date, v.bl.s AS baseline_score, v.fu.d AS follow_up_date, v.fu.s AS follow_up_score,
+		v.baseline_value, v.follow_up_value, v.fu IS NOT NULL AND v.bl IS NOT NULL AS paired,
+		round((v.follow_up_value - v.baseline_value) * v.direction, 10) AS change,
+		(v.fu.d - v.bl.d)::INTEGER AS days_between, r.referral_month, r.financial_year
+	FROM v JOIN out_referrals r USING (referral_id)`;
+}
+
+/** The index events: every referral (cohort referred) and every comparison person. */
+const INDEX_EVENTS = `
+	SELECT icb_code, pcn_code, practice_code, 'referred' AS cohort, referral_id, person_id, referral_date AS index_date,
+		age_band, sex, ethnic_group, imd_decile, imd_quintile FROM out_referrals
+	UNION ALL
+	SELECT p.icb_code, p.pcn_code, c.practice_code, 'comparison', NULL, c.person_id, c.index_date,
+		c.age_band, c.sex, c.ethnic_group, c.imd_decile, sp_quintile(c.imd_decile) FROM final_comparison c JOIN ref_practices p USING (practice_code)`;
+
+/**
+ * GP appointments in the W months before and after the index month (which is excluded),
+ * counted only where the extract covers all 2W months. Binds `$w`.
+ */
+export function gpUseSql(): string {
+	return `WITH idx AS (${INDEX_EVENTS}),
+	win AS (
+		SELECT i.referral_id, i.person_id, i.cohort, i.index_date,
+			count(g.month) FILTER (WHERE g.month < sp_month(i.index_date)) AS mb,
+			count(g.month) FILTER (WHERE g.month > sp_month(i.index_date)) AS ma,
+			sum(g.appointments) FILTER (WHERE g.month < sp_month(i.index_date)) AS ab,
+			sum(g.appointments) FILTER (WHERE g.month > sp_month(i.index_date)) AS aa
+		FROM idx i JOIN final_gp_appointments g ON g.person_id = i.person_id
+			AND g.month BETWEEN sp_month(i.index_date) - to_months($w::INTEGER) AND sp_month(i.index_date) + to_months($w::INTEGER)
+			AND g.month <> sp_month(i.index_date)
+		GROUP BY ALL
+	)
+	SELECT i.icb_code, i.pcn_code, i.practice_code, i.cohort, i.referral_id, i.person_id, i.index_date,
+		sp_month(i.index_date) AS index_month, sp_fy(i.index_date) AS financial_year, $w::INTEGER AS window_months,
+		coalesce(w.mb, 0)::INTEGER AS months_before, coalesce(w.ma, 0)::INTEGER AS months_after,
+		coalesce(w.mb = $w AND w.ma = $w, false) AS covered,
+		CASE WHEN w.mb = $w AND w.ma = $w THEN w.ab END::INTEGER AS appts_before,
+		CASE WHEN w.mb = $w AND w.ma = $w THEN w.aa END::INTEGER AS appts_after,
+		i.age_band, i.sex, i.ethnic_group, i.imd_decile, i.imd_quintile
+	FROM idx i LEFT JOIN win w ON w.person_id = i.person_id AND w.cohort = i.cohort AND w.index_date = i.index_date
+		AND w.referral_id IS NOT DISTINCT FROM i.referral_id`;
+}
+
+/** Appointments and people covered by month relative to the index month, -12 to 12. */
+export function gpMonthlySql(): string {
+	return `WITH idx AS (${INDEX_EVENTS})
+	SELECT i.icb_code, i.pcn_code, i.practice_code, i.cohort, sp_fy(i.index_date) AS financial_year,
+		datediff('month', sp_month(i.index_date), g.month)::INTEGER AS relative_month,
+		count(*)::INTEGER AS people, sum(g.appointments)::INTEGER AS appointments
+	FROM idx i JOIN final_gp_appointments g ON g.person_id = i.person_id
+		AND g.month BETWEEN sp_month(i.index_date) - INTERVAL 12 MONTH AND sp_month(i.index_date) + INTERVAL 12 MONTH
+	GROUP BY ALL`;
+}

@@ -1,0 +1,108 @@
+/**
+ * SQL fragments that type one raw text column by its contract rule and explain a failure.
+ * Identifiers and enumerations come from the schema (code), never from data; data values are
+ * only ever read from table columns.
+ */
+import type { ColumnSpec } from '../../../src/lib/schema/index.js';
+
+/** SQL for one column: its typed value, a detailed reason when invalid, and a short reason code. */
+export interface ColumnSql {
+	typed: string;
+	reason: string;
+	code: string;
+}
+
+interface Check {
+	reason: string;
+	code: string;
+}
+
+/** Quote a SQL string literal built from schema constants. */
+export function str(value: string): string {
+	return `'${value.replaceAll("'", "''")}'`;
+}
+
+/** Show a bad value in a reason, shortened. */
+function shown(v: string): string {
+	return `'''' || left(${v}, 40) || ''''`;
+}
+
+/** A date in `YYYY-MM-DD` or `DD/MM/YYYY`; anything else (including 1/2/2025) is NULL. */
+export function parseDateSql(v: string): string {
+	return `CASE
+		WHEN regexp_full_match(${v}, '[0-9]{4}-[0-9]{2}-[0-9]{2}') THEN try_strptime(${v}, '%Y-%m-%d')::DATE
+		WHEN regexp_full_match(${v}, '[0-9]{2}/[0-9]{2}/[0-9]{4}') THEN try_strptime(${v}, '%d/%m/%Y')::DATE
+	END`;
+}
+
+/** A month `YYYY-MM` as the first day of that month, else NULL. */
+export function parseMonthSql(v: string): string {
+	return `CASE WHEN regexp_full_match(${v}, '[0-9]{4}-[0-9]{2}') THEN try_strptime(${v} || '-01', '%Y-%m-%d')::DATE END`;
+}
+
+/**
+ * Build the typing SQL for a column whose trimmed text (NULL when empty) is the expression `v`.
+ */
+export function columnSql(col: ColumnSpec, v: string): ColumnSql {
+	const name = col.name;
+	const fail = (condition: string, detail: string, code: string): Check => ({
+		reason: `CASE WHEN ${condition} THEN ${str(name + ' ')} || ${detail} END`,
+		code: `CASE WHEN ${condition} THEN ${str(`${name}: ${code}`)} END`
+	});
+	let typed: string;
+	let check: Check | null;
+	const t = col.type;
+	switch (t.kind) {
+		case 'text':
+			typed = v;
+			check = t.pattern
+				? fail(`NOT regexp_full_match(${v}, ${str(t.pattern)})`, `${shown(v)} || ${str(` is not ${t.pattern_label ?? 'in the right format'}`)}`, 'bad format')
+				: null;
+			break;
+		case 'date':
+			typed = parseDateSql(v);
+			check = fail(`${typed} IS NULL`, `${shown(v)} || ' is not a date (YYYY-MM-DD or DD/MM/YYYY)'`, 'not a date');
+			break;
+		case 'month':
+			typed = parseMonthSql(v);
+			check = fail(`${typed} IS NULL`, `${shown(v)} || ' is not a month (YYYY-MM)'`, 'not a month');
+			break;
+		case 'int': {
+			typed = `CASE WHEN regexp_full_match(${v}, '[+-]?[0-9]{1,9}') AND ${v}::INTEGER BETWEEN ${t.min} AND ${t.max} THEN ${v}::INTEGER END`;
+			check = fail(
+				`${typed} IS NULL`,
+				`${shown(v)} || ${str(` is not a whole number from ${t.min} to ${t.max}`)}`,
+				'not a whole number in range'
+			);
+			break;
+		}
+		case 'number':
+			typed = `CASE WHEN regexp_full_match(${v}, '[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)') AND ${v}::DOUBLE BETWEEN ${t.min} AND ${t.max} THEN ${v}::DOUBLE END`;
+			check = fail(`${typed} IS NULL`, `${shown(v)} || ${str(` is not a number from ${t.min} to ${t.max}`)}`, 'not a number in range');
+			break;
+		case 'enum': {
+			const values = t.values.map((x) => str(String(x))).join(', ');
+			typed = `CASE WHEN lower(${v}) IN (${values}) THEN lower(${v}) END`;
+			check = fail(`${typed} IS NULL`, `${shown(v)} || ${str(` is not one of ${t.values.join(', ')}`)}`, 'not an allowed value');
+			break;
+		}
+		case 'list': {
+			const values = t.values.map((x) => str(x)).join(', ');
+			const items = `list_filter(list_transform(string_split(${v}, ${str(t.separator)}), x -> lower(trim(x))), x -> x <> '')`;
+			const bad = `list_filter(${items}, x -> x NOT IN (${values}))`;
+			typed = `CASE WHEN len(${bad}) = 0 THEN array_to_string(list_sort(list_distinct(${items})), ';') END`;
+			check = fail(`len(${bad}) > 0`, `${str('has unknown item(s) ')} || array_to_string(${bad}, ', ')`, 'unknown item');
+			break;
+		}
+	}
+	const reason = check?.reason ?? 'NULL';
+	const code = check?.code ?? 'NULL';
+	const missing = col.required ? `CASE WHEN ${v} IS NULL THEN ${str(`${name} is missing`)} END` : 'NULL';
+	const missingCode = col.required ? `CASE WHEN ${v} IS NULL THEN ${str(`${name}: missing`)} END` : 'NULL';
+	// Checks only apply to values present: an empty optional field is simply missing.
+	return {
+		typed: `CASE WHEN ${v} IS NOT NULL THEN ${typed} END`,
+		reason: `coalesce(${missing}, CASE WHEN ${v} IS NOT NULL THEN ${reason} END)`,
+		code: `coalesce(${missingCode}, CASE WHEN ${v} IS NOT NULL THEN ${code} END)`
+	};
+}

@@ -1,0 +1,34 @@
+/**
+ * Find identifiers in a delivery before anything is published: NHS numbers (10 digits, optionally
+ * spaced 3-3-4, passing the modulus 11 check) and full UK postcodes, in any column.
+ */
+import { Db, ident } from '../db.js';
+
+/** One identifier found in a file. */
+export interface IdentifierHit {
+	position: number;
+	row: number;
+	kind: 'NHS number' | 'postcode';
+}
+
+/** SQL macros for the checks; run once per database. */
+export const IDENTIFIER_MACROS = `
+CREATE OR REPLACE MACRO sp_nhs_digits(s) AS replace(s, ' ', '');
+CREATE OR REPLACE MACRO sp_nhs_sum(d) AS list_sum([(10 - i) * (ord(substr(d, i + 1, 1)) - 48) FOR i IN range(9)]);
+CREATE OR REPLACE MACRO sp_is_nhs_number(s) AS
+	length(s) IN (10, 12) AND regexp_full_match(s, '[0-9]{10}|[0-9]{3} [0-9]{3} [0-9]{4}')
+	AND (11 - sp_nhs_sum(sp_nhs_digits(s)) % 11) % 11 = ord(substr(sp_nhs_digits(s), 10, 1)) - 48;
+CREATE OR REPLACE MACRO sp_is_postcode(s) AS
+	length(s) BETWEEN 5 AND 8 AND regexp_full_match(upper(s), '[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}');
+`;
+
+/** Scan every column of a raw table (c0..c{n-1}) and return up to `limit` hits per column. */
+export async function findIdentifiers(db: Db, raw: string, fieldCount: number, limit = 5): Promise<IdentifierHit[]> {
+	const parts = Array.from({ length: fieldCount }, (_, i) => {
+		const v = `trim(c${i})`;
+		return `(SELECT ${i} AS position, rowid AS row, CASE WHEN sp_is_nhs_number(${v}) THEN 'NHS number' ELSE 'postcode' END AS kind
+			FROM ${ident(raw)} WHERE sp_is_nhs_number(${v}) OR sp_is_postcode(${v}) ORDER BY rowid LIMIT ${limit})`;
+	});
+	if (parts.length === 0) return [];
+	return db.all<IdentifierHit>(`${parts.join(' UNION ALL ')} ORDER BY position, row`);
+}

@@ -1,0 +1,74 @@
+/**
+ * Load one file of one delivery: scan it, re-encode it if it is Windows-1252, match its header,
+ * read it raw into DuckDB, look for identifiers, and type it with a reason for every bad row.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FileSpec } from '../../../src/lib/schema/index.js';
+import type { Db } from '../db.js';
+import { PipelineError } from '../errors.js';
+import { matchHeader, type HeaderMatch } from './header.js';
+import { findIdentifiers } from './identifiers.js';
+import { LineMap } from './lines.js';
+import { readCsvRaw, type StructuralReject } from './read-csv.js';
+import { scanFile, type FileScan } from './scan-file.js';
+import { transcodeWindows1252 } from './transcode.js';
+import { typedTableSql } from './typed-sql.js';
+
+/** A delivery folder and its position in the run (later deliveries supersede earlier ones). */
+export interface Delivery {
+	ordinal: number;
+	label: string;
+	path: string;
+}
+
+/** Everything known about one loaded file. */
+export interface LoadedFile {
+	delivery: Delivery;
+	spec: FileSpec;
+	path: string;
+	scan: FileScan;
+	header: HeaderMatch;
+	raw: string;
+	typed: string;
+	structural: StructuralReject[];
+	lines: LineMap;
+	/** Identifiers found in values, with the line a person sees. */
+	identifiers: { column: string; line: number; kind: string }[];
+}
+
+/** Load `spec.file` of a delivery if present; returns null when the file is absent. */
+export async function loadFile(db: Db, delivery: Delivery, spec: FileSpec, workDir: string, today: string): Promise<LoadedFile | null> {
+	const path = join(delivery.path, spec.file);
+	if (!existsSync(path)) return null;
+	const scan = await scanFile(path);
+	const where = `${delivery.label}/${spec.file}`;
+	if (scan.header.length === 0) throw new PipelineError(`${where}: the file is empty (it needs at least a header row)`);
+	const header = matchHeader(scan.header, spec);
+	const table = `${spec.name}_${delivery.ordinal}`;
+	const raw = `raw_${table}`;
+	const typed = `typed_${table}`;
+
+	let readable = path;
+	if (scan.encoding === 'windows-1252') {
+		readable = join(workDir, `${table}.utf8.csv`);
+		await transcodeWindows1252(path, readable);
+	}
+	const structural = await readCsvRaw(db, readable, raw, scan.header.length);
+	const lines = new LineMap(scan.anchors, structural.map((s) => s.dline));
+	const hits = await findIdentifiers(db, raw, scan.header.length);
+	const identifiers = hits.map((h) => ({ column: scan.header[h.position]!.trim(), line: lines.lineOfRow(h.row), kind: h.kind }));
+
+	// Identifier columns and hits are reported together by the caller; a missing required
+	// column is fatal on its own since no row of the file could load.
+	if (header.identifiers.length === 0 && identifiers.length === 0) {
+		if (header.missing_required.length > 0) {
+			throw new PipelineError(`${where}: required column(s) missing from the header: ${header.missing_required.join(', ')} (line 1)`);
+		}
+		if (header.repeated.length > 0) {
+			throw new PipelineError(`${where}: column(s) named more than once in the header: ${header.repeated.join(', ')} (line 1)`);
+		}
+		await db.run(typedTableSql(spec, header, scan.header.length, raw, typed), spec.name === 'referrals' ? { today } : undefined);
+	}
+	return { delivery, spec, path, scan, header, raw, typed, structural, lines, identifiers };
+}

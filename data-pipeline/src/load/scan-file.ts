@@ -1,0 +1,148 @@
+/**
+ * One streaming pass over an input file before DuckDB reads it: checksum, size, encoding, the
+ * header record, and where each record starts, so a rejected row can be reported by the line a
+ * person sees in a text editor even when quoted fields hold newlines.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+
+/** Encodings the export format allows. */
+export type Encoding = 'utf-8' | 'utf-8-bom' | 'windows-1252';
+
+/**
+ * A point where line numbering changes pace. Record `rec` (0-based among data records, blank
+ * lines not counted) is DuckDB line `dline` (newlines outside quotes, blank lines included,
+ * header = 1) and starts on physical line `pline`; later records advance all three by one until
+ * the next anchor.
+ */
+export interface Anchor {
+	rec: number;
+	dline: number;
+	pline: number;
+}
+
+/** What the scan learnt about a file. */
+export interface FileScan {
+	sha256: string;
+	bytes: number;
+	encoding: Encoding;
+	/** Header fields as written (BOM removed, not trimmed). */
+	header: string[];
+	/** Data records, blank lines excluded. */
+	records: number;
+	anchors: Anchor[];
+}
+
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+
+/** Scan a CSV file: sha256, byte count, encoding, header, record count and line anchors. */
+export async function scanFile(path: string): Promise<FileScan> {
+	const hash = createHash('sha256');
+	const utf8 = new TextDecoder('utf-8', { fatal: true });
+	let validUtf8 = true;
+	let bytes = 0;
+	let firstBytes: Buffer | null = null;
+
+	// Record state. `line` counts newlines outside quotes (DuckDB's line numbers); `pline` all newlines.
+	let inQuotes = false;
+	let line = 1;
+	let pline = 1;
+	let recordStarted = false; // any byte other than CR seen since the last record ended
+	let recordStartPline = 1;
+	let recordStartLine = 1;
+	let headerDone = false;
+	const headerBytes: number[] = [];
+	let records = 0;
+	const anchors: Anchor[] = [];
+	let expectLine = -1; // dline the next record would have if nothing irregular happened
+	let expectPline = -1;
+
+	const endRecord = () => {
+		if (!recordStarted) return; // blank line: DuckDB skips it
+		if (!headerDone) {
+			headerDone = true;
+		} else {
+			if (recordStartLine !== expectLine || recordStartPline !== expectPline) {
+				anchors.push({ rec: records, dline: recordStartLine, pline: recordStartPline });
+			}
+			records += 1;
+		}
+		expectLine = line + 1;
+		expectPline = pline + 1;
+		recordStarted = false;
+	};
+
+	for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+		hash.update(chunk);
+		if (!firstBytes) firstBytes = chunk.subarray(0, 3);
+		bytes += chunk.length;
+		if (validUtf8) {
+			try {
+				utf8.decode(chunk, { stream: true });
+			} catch {
+				validUtf8 = false;
+			}
+		}
+		for (let i = 0; i < chunk.length; i++) {
+			const b = chunk[i]!;
+			if (!headerDone && b !== LF) headerBytes.push(b);
+			if (b === LF) {
+				if (inQuotes) {
+					pline += 1;
+					continue;
+				}
+				endRecord();
+				line += 1;
+				pline += 1;
+				continue;
+			}
+			if (b === CR) continue;
+			if (!recordStarted) {
+				recordStarted = true;
+				recordStartLine = line;
+				recordStartPline = pline;
+			}
+			if (b === QUOTE) inQuotes = !inQuotes;
+		}
+	}
+	if (validUtf8) {
+		try {
+			utf8.decode();
+		} catch {
+			validUtf8 = false;
+		}
+	}
+	endRecord();
+
+	const hasBom = firstBytes !== null && firstBytes[0] === 0xef && firstBytes[1] === 0xbb && firstBytes[2] === 0xbf;
+	const encoding: Encoding = !validUtf8 ? 'windows-1252' : hasBom ? 'utf-8-bom' : 'utf-8';
+	const headerText = new TextDecoder(encoding === 'windows-1252' ? 'windows-1252' : 'utf-8').decode(Buffer.from(headerBytes));
+	return { sha256: hash.digest('hex'), bytes, encoding, header: parseHeader(headerText), records, anchors };
+}
+
+/** Split one CSV record (no embedded newlines) into fields, RFC 4180 quoting. */
+export function parseHeader(text: string): string[] {
+	const clean = text.replace(/^\uFEFF/, '').replace(/\r$/, '');
+	if (clean === '') return [];
+	const fields: string[] = [];
+	let field = '';
+	let quoted = false;
+	for (let i = 0; i < clean.length; i++) {
+		const ch = clean[i];
+		if (quoted) {
+			if (ch === '"' && clean[i + 1] === '"') {
+				field += '"';
+				i += 1;
+			} else if (ch === '"') quoted = false;
+			else field += ch;
+		} else if (ch === '"') quoted = true;
+		else if (ch === ',') {
+			fields.push(field);
+			field = '';
+		} else field += ch;
+	}
+	fields.push(field);
+	return fields;
+}

@@ -1,0 +1,73 @@
+/**
+ * Settle every file across deliveries (loaded, superseded or rejected), publish the loaded rows
+ * as `final_<file>` tables, and count what happened to each input file.
+ */
+import { FILES } from '../../../src/lib/schema/index.js';
+import { Db, ident } from '../db.js';
+import { settleSql } from './checks-sql.js';
+import type { LoadedFile } from './load-file.js';
+
+/** What became of one input file's rows. */
+export interface FileAccount {
+	loaded: LoadedFile;
+	rows_read: number;
+	rows_loaded: number;
+	rows_rejected: number;
+	rows_superseded: number;
+	rejects_by_reason: Record<string, number>;
+}
+
+/**
+ * Settle all files in contract order (referrals first: the others are checked against the
+ * final referrals). Creates `chk_<file>` and `final_<file>` for every file of the contract
+ * (empty when no delivery had it).
+ */
+export async function settleAll(db: Db, loaded: readonly LoadedFile[]): Promise<FileAccount[]> {
+	const accounts: FileAccount[] = [];
+	for (const spec of FILES) {
+		const files = loaded.filter((f) => f.spec.name === spec.name);
+		const chk = `chk_${spec.name}`;
+		const final = `final_${spec.name}`;
+		const cols = spec.columns.map((c) => ident(c.name)).join(', ');
+		if (files.length === 0) {
+			const empty = spec.columns.map((c) => `NULL::${sqlTypeOf(c.type.kind)} AS ${ident(c.name)}`).join(', ');
+			await db.run(`CREATE OR REPLACE TABLE ${ident(final)} AS SELECT ${empty}, NULL::VARCHAR AS delivery LIMIT 0`);
+			continue;
+		}
+		await db.run(settleSql(spec, files.map((f) => f.typed), chk));
+		const labels = files.map((f, d) => `WHEN ${d} THEN '${f.delivery.label.replaceAll("'", "''")}'`).join(' ');
+		await db.run(
+			`CREATE OR REPLACE TABLE ${ident(final)} AS SELECT ${cols}, CASE __d ${labels} END AS delivery FROM ${ident(chk)} WHERE __status = 'loaded'`
+		);
+		const counts = await db.all<{ d: number; status: string; code: string | null; n: number }>(
+			`SELECT __d AS d, __status AS status, __code AS code, count(*)::INTEGER AS n FROM ${ident(chk)} GROUP BY ALL`
+		);
+		files.forEach((file, d) => {
+			const mine = counts.filter((c) => c.d === d);
+			const byReason: Record<string, number> = {};
+			for (const c of mine.filter((c) => c.status === 'rejected')) byReason[c.code ?? 'unknown'] = (byReason[c.code ?? 'unknown'] ?? 0) + c.n;
+			for (const s of file.structural) byReason[s.error.split(' (')[0]!] = (byReason[s.error.split(' (')[0]!] ?? 0) + 1;
+			const sum = (status: string) => mine.filter((c) => c.status === status).reduce((a, c) => a + c.n, 0);
+			const rejected = sum('rejected') + file.structural.length;
+			const superseded = sum('superseded');
+			const loadedRows = sum('loaded') + superseded;
+			accounts.push({
+				loaded: file,
+				rows_read: loadedRows + rejected,
+				rows_loaded: loadedRows,
+				rows_rejected: rejected,
+				rows_superseded: superseded,
+				rejects_by_reason: byReason
+			});
+		});
+	}
+	return accounts;
+}
+
+/** SQL type of a typed contract column. */
+function sqlTypeOf(kind: string): string {
+	if (kind === 'date' || kind === 'month') return 'DATE';
+	if (kind === 'int') return 'INTEGER';
+	if (kind === 'number') return 'DOUBLE';
+	return 'VARCHAR';
+}

@@ -1,0 +1,41 @@
+/**
+ * Build the statement that turns a raw all-text table into a typed table with a reject reason
+ * per row: contract type rules per column, then same-row rules.
+ */
+import type { FileSpec } from '../../../src/lib/schema/index.js';
+import { ident } from '../db.js';
+import { columnSql, str } from './column-sql.js';
+import type { HeaderMatch } from './header.js';
+import { rowRules } from './row-rules.js';
+
+/**
+ * SQL creating `target` from `raw` (columns c0..c{fieldCount-1}). Columns: `__row` (0-based row
+ * position in the raw table), each contract column typed (NULL when absent or invalid),
+ * `__reason` and `__code` (NULL for a valid row). Binds `$today` (YYYY-MM-DD).
+ */
+export function typedTableSql(spec: FileSpec, header: HeaderMatch, fieldCount: number, raw: string, target: string): string {
+	const rawCols = Array.from({ length: fieldCount }, (_, i) => `c${i}`);
+	const values = spec.columns.map((col) => {
+		const pos = header.positions.get(col.name);
+		return `${pos === undefined ? 'NULL::VARCHAR' : `nullif(trim(c${pos}), '')`} AS ${ident('v_' + col.name)}`;
+	});
+	const present = rawCols.map((c) => `(${c} IS NOT NULL)::INTEGER`).join(' + ');
+	const cols = spec.columns.map((col) => ({ name: col.name, ...columnSql(col, ident('v_' + col.name)) }));
+	const rules = rowRules(spec.name);
+	const colReasons = cols.map((c) => c.reason).join(', ');
+	const colCodes = cols.map((c) => c.code).join(', ');
+	const ruleReasons = rules.map((r) => `CASE WHEN ${r.when} THEN ${r.reason} END`).join(', ');
+	const ruleCodes = rules.map((r) => `CASE WHEN ${r.when} THEN ${r.code} END`).join(', ');
+	const shortReason = `'too few fields (' || __fields || ${str(` of ${fieldCount}`)} || ')'`;
+	return `CREATE OR REPLACE TABLE ${ident(target)} AS
+SELECT __row, ${cols.map((c) => ident(c.name)).join(', ')},
+	CASE WHEN __short THEN ${shortReason} ELSE nullif(concat_ws('; ', __col_reason${rules.length ? ', ' + ruleReasons : ''}), '') END AS __reason,
+	CASE WHEN __short THEN 'too few fields' ELSE coalesce(__col_code${rules.length ? ', ' + ruleCodes : ''}) END AS __code
+FROM (
+	SELECT __row, __short, __fields,
+		${cols.map((c) => `${c.typed} AS ${ident(c.name)}`).join(',\n\t\t')},
+		nullif(concat_ws('; ', ${colReasons}), '') AS __col_reason,
+		coalesce(${colCodes}) AS __col_code
+	FROM (SELECT rowid AS __row, c${fieldCount - 1} IS NULL AS __short, ${present} AS __fields, ${values.join(', ')} FROM ${ident(raw)})
+)`;
+}
