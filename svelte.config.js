@@ -6,7 +6,25 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		// precompress is off: brotli on the 34 MB DuckDB wasm takes minutes (shared/notes/stack.md).
-		adapter: adapter({ precompress: false })
+		adapter: adapter({ precompress: false }),
+		// Nothing may leave the app's origin (NHS networks and strict policies block it); DuckDB-WASM
+		// compiles WebAssembly, hence 'wasm-unsafe-eval'.
+		csp: {
+			mode: 'auto',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self', 'wasm-unsafe-eval'],
+				'worker-src': ['self', 'blob:'],
+				'connect-src': ['self'],
+				'img-src': ['self', 'data:', 'blob:'],
+				'style-src': ['self', 'unsafe-inline'],
+				'font-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self'],
+				'frame-ancestors': ['none']
+			}
+		}
 	}
 };
 
