@@ -29,9 +29,9 @@ export function wilsonInterval(numerator: number | null, denominator: number | n
 	const scale = 2 * (n + z * z);
 	return {
 		estimate: (x / n) * multiplier,
-		// Clamp rounding noise: at x = 0 the lower limit is 0 and at x = n the upper is 1 exactly.
-		lower: Math.max(0, (centre - half) / scale) * multiplier,
-		upper: Math.min(1, (centre + half) / scale) * multiplier,
+		// At x = 0 the lower limit is 0 and at x = n the upper is 1 exactly; rounding would miss them.
+		lower: (x === 0 ? 0 : Math.max(0, (centre - half) / scale)) * multiplier,
+		upper: (x === n ? 1 : Math.min(1, (centre + half) / scale)) * multiplier,
 		level
 	};
 }

@@ -1,0 +1,156 @@
+import { DEFAULT_FREQUENT_ATTENDER_PER_6_MONTHS, DEFAULT_MINUTES_PER_APPOINTMENT, DEFAULT_PRICE_YEAR, DEFAULT_UNIT_COST_GBP, DEFAULT_WINDOW_MONTHS, REGRESSION_TO_THE_MEAN_CAVEAT } from './gp-use.js';
+import { CONFIDENCE_95, CONFIDENCE_998, Z_95, Z_998 } from './interval.js';
+import { DEFAULT_TRIM } from './overdispersion.js';
+import { LTP_LINK_WORKERS, LTP_LINK_WORKERS_YEAR, LTP_REFERRALS_PER_YEAR, LTP_REFERRALS_YEAR, NATIONAL_REGISTERED_PATIENTS, NATIONAL_REGISTERED_PATIENTS_MONTH } from './programme.js';
+import { DEFAULT_RATE_MULTIPLIER, EXACT_POISSON_BELOW } from './rate.js';
+import { ROUND_TO, SUPPRESS_FROM, SUPPRESS_TO } from './disclosure.js';
+import { DEFAULT_CHANGE_THRESHOLDS, UCLA3_LONELY_FROM } from './thresholds.js';
+
+/** A setting or threshold of a metric, with its default and where the default comes from. */
+export interface MetricSetting {
+	name: string;
+	value: number | string;
+	source: string;
+}
+
+/** How one metric is defined, for the Methods page and the downloads' notes. */
+export interface MetricDefinition {
+	id: string;
+	title: string;
+	measures: string;
+	formula_words: string;
+	formula_maths: string;
+	settings: readonly MetricSetting[];
+	caveats: readonly string[];
+}
+
+const pct = (level: number) => `${+(level * 100).toFixed(1)}%`;
+const thresholdSettings: MetricSetting[] = Object.values(DEFAULT_CHANGE_THRESHOLDS).map((t) => ({
+	name: `meaningful change, ${t.instrument}${t.instrument === 'swemwbs' ? ' (metric points)' : ' (points)'}`,
+	value: t.points,
+	source: t.source
+}));
+
+/** Every metric Signpost reports, built from the constants the functions use so the two never drift. */
+export const METRIC_DEFINITIONS: readonly MetricDefinition[] = [
+	{
+		id: 'proportion',
+		title: 'Proportions (e.g. share accepted, share improved)',
+		measures: 'The share of a group with a characteristic, with a Wilson score interval.',
+		formula_words: `Numerator over denominator; the interval is the Wilson score interval (Newcombe & Altman 2000) as PHEindicatormethods, at ${pct(CONFIDENCE_95)} (z = ${Z_95}) or ${pct(CONFIDENCE_998)} (z = ${Z_998}).`,
+		formula_maths: 'p = x / n; limits = (2x + z^2 +/- z sqrt(z^2 + 4x(1 - x/n))) / (2(n + z^2))',
+		settings: [{ name: 'z (95%)', value: Z_95, source: 'PHEindicatormethods / Fingertips' }, { name: 'z (99.8%)', value: Z_998, source: 'PHEindicatormethods / Fingertips' }],
+		caveats: []
+	},
+	{
+		id: 'mean',
+		title: 'Means and mean paired change',
+		measures: 'The average score, or the average change per person between baseline and follow-up, with a t-interval.',
+		formula_words: 'Mean of the values; interval mean plus or minus the t quantile with n - 1 degrees of freedom times the standard deviation over the square root of n. Change is paired: the same referral at baseline and follow-up.',
+		formula_maths: 'mean +/- t(n - 1; 0.975) s / sqrt(n)',
+		settings: [],
+		caveats: ['Warwick advises at least 30 people measured twice before comparing WEMWBS means.', 'Averaging all baselines and all follow-ups without pairing mixes different people; Signpost reports paired change only.']
+	},
+	{
+		id: 'srm',
+		title: 'Standardised response mean',
+		measures: 'Size of the average change relative to how much change varies between people.',
+		formula_words: 'Mean paired change divided by the standard deviation of the paired changes.',
+		formula_maths: 'SRM = mean(change) / sd(change)',
+		settings: [],
+		caveats: ['Not shown with fewer than 2 pairs or when every change is the same.']
+	},
+	{
+		id: 'rate',
+		title: `Rates per ${DEFAULT_RATE_MULTIPLIER.toLocaleString('en-GB')}`,
+		measures: 'Events (e.g. contacts, referrals) per 1,000 registered patients, with an interval.',
+		formula_words: `Events over the population times ${DEFAULT_RATE_MULTIPLIER.toLocaleString('en-GB')}; exact Poisson limits below ${EXACT_POISSON_BELOW} events, Byar's approximation from ${EXACT_POISSON_BELOW}, as PHEindicatormethods.`,
+		formula_maths: "exact: chi2(0.025; 2x)/2, chi2(0.975; 2x + 2)/2; Byar's: x(1 - 1/(9x) - z/(3 sqrt x))^3, (x + 1)(1 - 1/(9(x + 1)) + z/(3 sqrt(x + 1)))^3; each / n x 1000",
+		settings: [{ name: 'exact below (events)', value: EXACT_POISSON_BELOW, source: 'PHEindicatormethods / Fingertips' }],
+		caveats: []
+	},
+	{
+		id: 'wellbeing_change',
+		title: 'Wellbeing: paired change and share improved or worse',
+		measures: 'Counts with a baseline, a follow-up and a pair; mean baseline, follow-up and change of the pairs; the share who improved or got worse by at least a meaningful change.',
+		formula_words: 'Change is follow-up minus baseline, with the sign reversed where a lower score is better (ONS4 anxiety, UCLA-3). Improved: change at least the threshold; worse: change at most minus the threshold. SWEMWBS raw totals are converted to metric scores with Warwick\'s table first.',
+		formula_maths: 'improved = #(change >= T) / pairs; worse = #(change <= -T) / pairs; Wilson interval each',
+		settings: [...thresholdSettings, { name: 'UCLA-3 lonely from (total)', value: UCLA3_LONELY_FROM, source: 'UCLA 3-item scale scoring (3-9); 6 or more = lonely' }],
+		caveats: ['The ONS4 and UCLA-3 thresholds of 1 point are conventions, not validated minimal important changes.', 'Without a comparison group, change cannot be attributed to social prescribing.']
+	},
+	{
+		id: 'ons4_bands',
+		title: 'ONS4 wellbeing bands',
+		measures: 'How many people moved out of low wellbeing (high anxiety) between baseline and follow-up.',
+		formula_words: 'ONS bands: life satisfaction, worthwhile, happiness 0-4 low, 5-6 medium, 7-8 high, 9-10 very high; anxiety 0-1 very low, 2-3 low, 4-5 medium, 6-10 high.',
+		formula_maths: 'moved out = #(baseline in poor band and follow-up not in it)',
+		settings: [],
+		caveats: ['ONS reports the four items separately and never sums them.']
+	},
+	{
+		id: 'gp_time_freed',
+		title: 'GP appointments avoided and GP time freed',
+		measures: 'GP appointments in the months before the referral minus those after, per person and in total, as GP hours and cost.',
+		formula_words: `Appointments in the ${DEFAULT_WINDOW_MONTHS} months before the referral month minus those in the ${DEFAULT_WINDOW_MONTHS} months after (referral month excluded), for people whose record covers all months; hours = appointments x ${DEFAULT_MINUTES_PER_APPOINTMENT} minutes / 60; cost = appointments x GBP ${DEFAULT_UNIT_COST_GBP} (${DEFAULT_PRICE_YEAR} prices). Frequent attenders: ${DEFAULT_FREQUENT_ATTENDER_PER_6_MONTHS} or more appointments in the 6 months before (scaled for longer windows).`,
+		formula_maths: 'avoided_i = before_i - after_i; mean +/- t(n - 1) s / sqrt(n); hours = sum(avoided) x minutes / 60',
+		settings: [
+			{ name: 'window (months)', value: DEFAULT_WINDOW_MONTHS, source: 'Signpost default; 12 allowed' },
+			{ name: 'minutes per appointment', value: DEFAULT_MINUTES_PER_APPOINTMENT, source: 'PSSRU Unit Costs of Health and Social Care 2023 onwards (9.22 in earlier editions)' },
+			{ name: 'cost per GP consultation (GBP)', value: DEFAULT_UNIT_COST_GBP, source: `PSSRU Unit Costs of Health and Social Care 2025, ${DEFAULT_PRICE_YEAR} prices` },
+			{ name: 'frequent attender from (appointments in 6 months)', value: DEFAULT_FREQUENT_ATTENDER_PER_6_MONTHS, source: 'Signpost convention: a fixed count so areas and cohorts are split alike' }
+		],
+		caveats: [REGRESSION_TO_THE_MEAN_CAVEAT]
+	},
+	{
+		id: 'gp_difference_in_differences',
+		title: 'GP appointments avoided: difference-in-differences (headline)',
+		measures: 'Appointments avoided per person in the referred cohort beyond those avoided in a comparison cohort.',
+		formula_words: 'Mean (before - after) in the referred minus mean (before - after) in the comparison cohort, with a Welch t-interval.',
+		formula_maths: 'DiD = mean(b - a | referred) - mean(b - a | comparison); se = sqrt(s1^2/n1 + s2^2/n2); df Welch-Satterthwaite',
+		settings: [],
+		caveats: ['Only as good as the comparison cohort\'s likeness to the referred.']
+	},
+	{
+		id: 'funnel',
+		title: 'Funnel plots',
+		measures: 'Whether a unit differs from the pooled value more than chance would explain given its size.',
+		formula_words: `Target = pooled value. Limits at ${pct(CONFIDENCE_95)} and ${pct(CONFIDENCE_998)}: proportions target +/- z sqrt(target(1 - target)/n); means target +/- z sigma/sqrt(n); standardised ratios exact Poisson as FunnelPlotR. Over-dispersion: z-scores Winsorised at ${pct(DEFAULT_TRIM)} each tail, phi = sum(z^2)/k; when phi > 1 limits widen by sqrt(phi).`,
+		formula_maths: 'p0 +/- z sqrt(p0(1 - p0)/n); mu +/- z sigma / sqrt(n); chi2(0.025; 2E)/(2E), chi2(0.975; 2(E + 1))/(2E); phi = sum(z_w^2)/k',
+		settings: [{ name: 'Winsorised share each tail', value: DEFAULT_TRIM, source: 'Spiegelhalter 2005; FunnelPlotR' }],
+		caveats: []
+	},
+	{
+		id: 'benchmark',
+		title: 'Comparison with a benchmark',
+		measures: 'Whether a unit is higher, lower or similar to a benchmark (better or worse where a measure has a direction).',
+		formula_words: `Higher (lower) when the unit's ${pct(CONFIDENCE_95)} interval lies wholly above (below) the benchmark, else similar, as OHID Fingertips; not compared when it cannot be computed.`,
+		formula_maths: 'lower > B: higher; upper < B: lower; else similar',
+		settings: [],
+		caveats: []
+	},
+	{
+		id: 'programme',
+		title: 'Programme measures and ambitions',
+		measures: 'Contacts per link worker FTE and per 1,000 patients; progress against the NHS Long Term Plan ambitions pro-rated to the area.',
+		formula_words: `Ambition share = area registered patients / ${NATIONAL_REGISTERED_PATIENTS.toLocaleString('en-GB')} (NHS Digital, Patients Registered at a GP Practice, ${NATIONAL_REGISTERED_PATIENTS_MONTH}); referrals ambition ${LTP_REFERRALS_PER_YEAR.toLocaleString('en-GB')} a year by ${LTP_REFERRALS_YEAR}; link workers ${LTP_LINK_WORKERS.toLocaleString('en-GB')} by ${LTP_LINK_WORKERS_YEAR}.`,
+		formula_maths: 'area ambition = national ambition x area patients / national patients',
+		settings: [{ name: 'national registered patients', value: NATIONAL_REGISTERED_PATIENTS, source: `NHS Digital, Patients Registered at a GP Practice, ${NATIONAL_REGISTERED_PATIENTS_MONTH}` }],
+		caveats: ['Pro-rating by list size ignores differences in need (deprivation, age).']
+	},
+	{
+		id: 'disclosure',
+		title: 'Disclosure control',
+		measures: 'Protection of small numbers in everything shown or downloaded below national level.',
+		formula_words: `NHS Digital's rule: 0 stays 0; ${SUPPRESS_FROM}-${SUPPRESS_TO} suppressed; other counts rounded to the nearest ${ROUND_TO}; totals rounded from unrounded sums; percentages from rounded figures; a mean or median of ${SUPPRESS_FROM}-${SUPPRESS_TO} people suppressed. Secondary suppression: wherever a total and its parts would leave exactly one hidden cell, the next smallest part (or the total) is hidden too, repeated until none is left.`,
+		formula_maths: `count in [${SUPPRESS_FROM}, ${SUPPRESS_TO}] -> hidden; else ${ROUND_TO} x round(count / ${ROUND_TO})`,
+		settings: [],
+		caveats: []
+	}
+];
+
+/** Look up a metric definition by id; throws for an unknown id. */
+export function metricDefinition(id: string): MetricDefinition {
+	const d = METRIC_DEFINITIONS.find((m) => m.id === id);
+	if (!d) throw new RangeError(`no metric definition ${id}`);
+	return d;
+}
