@@ -1,5 +1,6 @@
 import { chiSquareQuantile } from './chi-square.js';
 import { Z_95, Z_998 } from './interval.js';
+import { normalQuantile } from './normal.js';
 import { exactPoissonLimits } from './rate.js';
 import { assertNonNegative, assertPositive, assertProportionInputs } from './validate.js';
 
@@ -24,9 +25,28 @@ export function pooledProportion(units: readonly { numerator: number; denominato
 	return num / den;
 }
 
+// phe_funnels uses qnorm(0.975) and qnorm(0.999) unrounded; the rounded 3.090232 moves a
+// 99.8% limit by about 7e-6 percentage points at n = 3, visible in PHE's 6-decimal outputs.
+const Z_95_EXACT = normalQuantile(0.975);
+const Z_998_EXACT = normalQuantile(0.999);
+
+/** Pooled target of a ratio funnel: sum of observed / sum of expected (FunnelPlotR's aggregation). */
+export function pooledRatio(units: readonly { observed: number; expected: number }[]): number {
+	let o = 0;
+	let e = 0;
+	for (const u of units) {
+		assertNonNegative(u.observed, 'observed');
+		assertPositive(u.expected, 'expected');
+		o += u.observed;
+		e += u.expected;
+	}
+	if (e === 0) throw new RangeError('a pooled ratio needs at least one unit');
+	return o / e;
+}
+
 /**
  * Proportion funnel limits, closed form: target +/- z sqrt(target (1 - target) / n), clamped to
- * [0, 1] (as PHEindicatormethods' phe_funnels clamps to 0-100%).
+ * [0, 1], with unrounded normal quantiles, both as PHEindicatormethods' phe_funnels.
  */
 export function proportionFunnelLimits(target: number, n: number): FunnelLimits {
 	if (!(target >= 0 && target <= 1)) throw new RangeError(`target proportion must be within 0-1, got ${target}`);
@@ -34,10 +54,10 @@ export function proportionFunnelLimits(target: number, n: number): FunnelLimits 
 	const se = Math.sqrt((target * (1 - target)) / n);
 	const clamp = (v: number) => Math.min(1, Math.max(0, v));
 	return {
-		lower95: clamp(target - Z_95 * se),
-		upper95: clamp(target + Z_95 * se),
-		lower998: clamp(target - Z_998 * se),
-		upper998: clamp(target + Z_998 * se)
+		lower95: clamp(target - Z_95_EXACT * se),
+		upper95: clamp(target + Z_95_EXACT * se),
+		lower998: clamp(target - Z_998_EXACT * se),
+		upper998: clamp(target + Z_998_EXACT * se)
 	};
 }
 
@@ -55,12 +75,12 @@ export function arcsineProportionFunnelLimits(target: number, n: number): Funnel
 	return { lower95: at(angle - Z_95 * s), upper95: at(angle + Z_95 * s), lower998: at(angle - Z_998 * s), upper998: at(angle + Z_998 * s) };
 }
 
-/** Mean funnel limits: target +/- z sigma / sqrt(n), sigma the pooled standard deviation. */
+/** Mean funnel limits: target +/- z sigma / sqrt(n), sigma the pooled standard deviation (z unrounded, as PHE). */
 export function meanFunnelLimits(target: number, sigma: number, n: number): FunnelLimits {
 	assertNonNegative(sigma, 'sigma');
 	assertPositive(n, 'n');
 	const se = sigma / Math.sqrt(n);
-	return { lower95: target - Z_95 * se, upper95: target + Z_95 * se, lower998: target - Z_998 * se, upper998: target + Z_998 * se };
+	return { lower95: target - Z_95_EXACT * se, upper95: target + Z_95_EXACT * se, lower998: target - Z_998_EXACT * se, upper998: target + Z_998_EXACT * se };
 }
 
 /**
