@@ -3,6 +3,7 @@
  * spaced 3-3-4, passing the modulus 11 check) and full UK postcodes, in any column.
  */
 import { Db, ident } from '../db.js';
+import type { StructuralReject } from './read-csv.js';
 
 /** One identifier found in a file. */
 export interface IdentifierHit {
@@ -31,4 +32,31 @@ export async function findIdentifiers(db: Db, raw: string, fieldCount: number, l
 	});
 	if (parts.length === 0) return [];
 	return db.all<IdentifierHit>(`${parts.join(' UNION ALL ')} ORDER BY position, row`);
+}
+
+/** One identifier found in a record DuckDB could not split (kept as text in the rejects). */
+export interface TextIdentifierHit {
+	/** Index into the structural rejects. */
+	reject: number;
+	/** 0-based field position, counting commas and line breaks as separators (approximate for a broken record). */
+	position: number;
+	kind: 'NHS number' | 'postcode';
+}
+
+/**
+ * Look for identifiers in the text of structurally broken records, which never reach the raw
+ * table but are published whole in the rejects file.
+ */
+export async function findIdentifiersInText(db: Db, rejects: readonly StructuralReject[], table: string): Promise<TextIdentifierHit[]> {
+	if (rejects.length === 0) return [];
+	await db.run(`CREATE OR REPLACE TEMP TABLE ${ident(table)} (reject INTEGER, text VARCHAR)`);
+	await db.append(table, rejects.map((r, i) => [i, r.text]));
+	const v = `trim(trim(v), '"')`;
+	const hits = await db.all<TextIdentifierHit>(
+		`SELECT reject, position, CASE WHEN sp_is_nhs_number(${v}) THEN 'NHS number' ELSE 'postcode' END AS kind
+		FROM (SELECT reject, unnest(range(len(f)))::INTEGER AS position, unnest(f) AS v FROM (SELECT reject, regexp_split_to_array(text, '[,\r\n]') AS f FROM ${ident(table)}))
+		WHERE sp_is_nhs_number(${v}) OR sp_is_postcode(${v}) ORDER BY reject, position`
+	);
+	await db.run(`DROP TABLE ${ident(table)}`);
+	return hits;
 }

@@ -3,12 +3,13 @@
  * read it raw into DuckDB, look for identifiers, and type it with a reason for every bad row.
  */
 import { existsSync } from 'node:fs';
+import { open, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FileSpec } from '../../../src/lib/schema/index.js';
 import type { Db } from '../db.js';
 import { PipelineError } from '../errors.js';
 import { matchHeader, type HeaderMatch } from './header.js';
-import { findIdentifiers } from './identifiers.js';
+import { findIdentifiers, findIdentifiersInText } from './identifiers.js';
 import { LineMap } from './lines.js';
 import { readCsvRaw, type StructuralReject } from './read-csv.js';
 import { scanFile, type FileScan } from './scan-file.js';
@@ -50,14 +51,29 @@ export async function loadFile(db: Db, delivery: Delivery, spec: FileSpec, workD
 	const typed = `typed_${table}`;
 
 	let readable = path;
-	if (scan.encoding === 'windows-1252') {
-		readable = join(workDir, `${table}.utf8.csv`);
-		await transcodeWindows1252(path, readable);
+	let unclosed: StructuralReject | null = null;
+	if (scan.unclosed) {
+		// DuckDB splits such a tail unpredictably (sometimes a padded row and a reject for the same
+		// record); cut it off and reject it as one record, as RFC 4180 reads it.
+		readable = join(workDir, `${table}.head.csv`);
+		const tail = await copyHead(path, readable, scan.unclosed.byte);
+		const text = new TextDecoder(scan.encoding === 'windows-1252' ? 'windows-1252' : 'utf-8').decode(tail);
+		unclosed = { dline: scan.unclosed.dline, error: 'a quoted field is not closed (it runs to the end of the file)', text: text.replace(/[\r\n]+$/, '').slice(0, 200) };
 	}
-	const structural = await readCsvRaw(db, readable, raw, scan.header.length);
+	if (scan.encoding === 'windows-1252') {
+		const utf8 = join(workDir, `${table}.utf8.csv`);
+		await transcodeWindows1252(readable, utf8);
+		readable = utf8;
+	}
+	const structural = await readCsvRaw(db, readable, raw, scan.header.length, scan.quoted_newlines);
+	if (unclosed) structural.push(unclosed);
 	const lines = new LineMap(scan.anchors, structural.map((s) => s.dline));
 	const hits = await findIdentifiers(db, raw, scan.header.length);
 	const identifiers = hits.map((h) => ({ column: scan.header[h.position]!.trim(), line: lines.lineOfRow(h.row), kind: h.kind }));
+	for (const h of await findIdentifiersInText(db, structural, `${raw}__broken`)) {
+		const column = scan.header[h.position]?.trim() ?? `field ${h.position + 1}`;
+		identifiers.push({ column: `${column} (in an unreadable row)`, line: lines.lineOfDuckLine(structural[h.reject]!.dline), kind: h.kind });
+	}
 
 	// Identifier columns and hits are reported together by the caller; a missing required
 	// column is fatal on its own since no row of the file could load.
@@ -71,4 +87,20 @@ export async function loadFile(db: Db, delivery: Delivery, spec: FileSpec, workD
 		await db.run(typedTableSql(spec, header, scan.header.length, raw, typed), spec.name === 'referrals' ? { today } : undefined);
 	}
 	return { delivery, spec, path, scan, header, raw, typed, structural, lines, identifiers };
+}
+
+/** Copy the first `bytes` bytes of `from` to `to`; returns the rest (the unclosed record). */
+async function copyHead(from: string, to: string, bytes: number): Promise<Buffer> {
+	const handle = await open(from, 'r');
+	try {
+		const { size } = await handle.stat();
+		const head = Buffer.alloc(bytes);
+		await handle.read(head, 0, bytes, 0);
+		await writeFile(to, head);
+		const tail = Buffer.alloc(size - bytes);
+		await handle.read(tail, 0, tail.length, bytes);
+		return tail;
+	} finally {
+		await handle.close();
+	}
 }

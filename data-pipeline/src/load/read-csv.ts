@@ -17,16 +17,18 @@ export interface StructuralReject {
 
 /**
  * Create `table` with columns c0..c{n-1} (VARCHAR, '' for empty, NULL for absent) from `path`,
- * which must be UTF-8. Returns the records DuckDB could not split.
+ * which must be UTF-8. Returns the records DuckDB could not split. `quotedNewlines` (from the
+ * scan) switches to the single-threaded reader: DuckDB's parallel reader refuses null padding
+ * when a quoted field holds a line break.
  */
-export async function readCsvRaw(db: Db, path: string, table: string, fieldCount: number): Promise<StructuralReject[]> {
+export async function readCsvRaw(db: Db, path: string, table: string, fieldCount: number, quotedNewlines = false): Promise<StructuralReject[]> {
 	const columns = Array.from({ length: fieldCount }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
 	const rejects = `${table}__rejects`;
 	const scans = `${table}__scans`;
 	await db.run(
 		`CREATE OR REPLACE TABLE ${ident(table)} AS SELECT * FROM read_csv(${literal(path)},
 			header = false, skip = 1, auto_detect = false, delim = ',', quote = '"', escape = '"',
-			all_varchar = true, null_padding = true, nullstr = ${literal(ABSENT)}, strict_mode = true,
+			all_varchar = true, null_padding = true, parallel = ${quotedNewlines ? 'false' : 'true'}, nullstr = ${literal(ABSENT)}, strict_mode = true,
 			store_rejects = true, rejects_table = ${literal(rejects)}, rejects_scan = ${literal(scans)},
 			columns = {${columns}})`
 	);
@@ -38,7 +40,7 @@ export async function readCsvRaw(db: Db, path: string, table: string, fieldCount
 	const byLine = new Map<number, StructuralReject>();
 	for (const r of rows) {
 		if (!byLine.has(r.line)) {
-			byLine.set(r.line, { dline: r.line, error: describe(r.error_type, r.error_message, fieldCount), text: r.csv_line.replace(/^\r?\n/, '') });
+			byLine.set(r.line, { dline: r.line, error: describe(r.error_type, r.error_message, fieldCount), text: r.csv_line.replace(/^[\r\n]+/, '').replace(/[\r\n]+$/, '') });
 		}
 	}
 	return [...byLine.values()];

@@ -31,6 +31,13 @@ export interface FileScan {
 	/** Data records, blank lines excluded. */
 	records: number;
 	anchors: Anchor[];
+	/** Some quoted field holds a line break (DuckDB must then read the file on one thread). */
+	quoted_newlines: boolean;
+	/**
+	 * The file ends inside a quoted field: the last record opened a quote that never closes, so
+	 * (RFC 4180) it runs to the end of the file. `byte` is where that record starts.
+	 */
+	unclosed: { byte: number; dline: number; pline: number } | null;
 }
 
 const QUOTE = 0x22;
@@ -52,12 +59,15 @@ export async function scanFile(path: string): Promise<FileScan> {
 	let recordStarted = false; // any byte other than CR seen since the last record ended
 	let recordStartPline = 1;
 	let recordStartLine = 1;
+	let recordStartByte = 0;
+	let recordQuotedNewline = false;
 	let headerDone = false;
 	const headerBytes: number[] = [];
 	let records = 0;
 	const anchors: Anchor[] = [];
 	let expectLine = -1; // dline the next record would have if nothing irregular happened
 	let expectPline = -1;
+	let quotedNewlines = false;
 
 	const endRecord = () => {
 		if (!recordStarted) return; // blank line: DuckDB skips it
@@ -69,6 +79,8 @@ export async function scanFile(path: string): Promise<FileScan> {
 			}
 			records += 1;
 		}
+		if (recordQuotedNewline) quotedNewlines = true;
+		recordQuotedNewline = false;
 		expectLine = line + 1;
 		expectPline = pline + 1;
 		recordStarted = false;
@@ -77,6 +89,7 @@ export async function scanFile(path: string): Promise<FileScan> {
 	for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
 		hash.update(chunk);
 		if (!firstBytes) firstBytes = chunk.subarray(0, 3);
+		const chunkStart = bytes;
 		bytes += chunk.length;
 		if (validUtf8) {
 			try {
@@ -90,6 +103,7 @@ export async function scanFile(path: string): Promise<FileScan> {
 			if (!headerDone && b !== LF) headerBytes.push(b);
 			if (b === LF) {
 				if (inQuotes) {
+					recordQuotedNewline = true;
 					pline += 1;
 					continue;
 				}
@@ -103,6 +117,7 @@ export async function scanFile(path: string): Promise<FileScan> {
 				recordStarted = true;
 				recordStartLine = line;
 				recordStartPline = pline;
+				recordStartByte = chunkStart + i;
 			}
 			if (b === QUOTE) inQuotes = !inQuotes;
 		}
@@ -114,12 +129,13 @@ export async function scanFile(path: string): Promise<FileScan> {
 			validUtf8 = false;
 		}
 	}
+	const unclosed = inQuotes && headerDone && recordStarted ? { byte: recordStartByte, dline: recordStartLine, pline: recordStartPline } : null;
 	endRecord();
 
 	const hasBom = firstBytes !== null && firstBytes[0] === 0xef && firstBytes[1] === 0xbb && firstBytes[2] === 0xbf;
 	const encoding: Encoding = !validUtf8 ? 'windows-1252' : hasBom ? 'utf-8-bom' : 'utf-8';
 	const headerText = new TextDecoder(encoding === 'windows-1252' ? 'windows-1252' : 'utf-8').decode(Buffer.from(headerBytes));
-	return { sha256: hash.digest('hex'), bytes, encoding, header: parseHeader(headerText), records, anchors };
+	return { sha256: hash.digest('hex'), bytes, encoding, header: parseHeader(headerText), records, anchors, quoted_newlines: quotedNewlines, unclosed };
 }
 
 /** Split one CSV record (no embedded newlines) into fields, RFC 4180 quoting. */
