@@ -17,7 +17,7 @@ import {
 	SEXES,
 	TIMEPOINTS
 } from './enums.js';
-import { INSTRUMENTS } from './instruments.js';
+import { INSTRUMENTS, MEASURES } from './instruments.js';
 
 /** Version of the export format this code implements. */
 export const EXPORT_FORMAT_VERSION = 1;
@@ -67,6 +67,9 @@ export type FileName =
 	| 'comparison'
 	| 'signposting'
 	| 'workforce';
+
+/** Every measure name of any instrument; which instrument owns which is checked per row. */
+const MEASURE_NAMES: readonly string[] = [...new Set(MEASURES.map((m) => m.measure))];
 
 /** ODS code of a GP practice. */
 export const PRACTICE_CODE_PATTERN = '^[A-Z][0-9]{5}$';
@@ -146,7 +149,7 @@ export const FILES: readonly FileSpec[] = [
 			{ name: 'referral_id', required: true, type: { kind: 'text' }, description: 'Referral the score belongs to' },
 			{ name: 'assessment_date', required: true, type: { kind: 'date' }, description: 'Date of assessment' },
 			{ name: 'instrument', required: true, type: { kind: 'enum', values: INSTRUMENTS }, description: 'Wellbeing instrument' },
-			{ name: 'measure', required: true, type: { kind: 'text' }, description: 'Measure of the instrument' },
+			{ name: 'measure', required: true, type: { kind: 'enum', values: MEASURE_NAMES }, description: 'Measure of the instrument' },
 			{ name: 'score', required: true, type: { kind: 'number', min: -1e6, max: 1e6 }, description: 'Score; its range depends on the measure (checked per measure)' },
 			{ name: 'timepoint', required: false, type: { kind: 'enum', values: TIMEPOINTS }, description: 'baseline, review or follow_up' }
 		]
