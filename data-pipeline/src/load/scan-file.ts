@@ -81,8 +81,9 @@ export async function scanFile(path: string): Promise<FileScan> {
 		}
 		if (recordQuotedNewline) quotedNewlines = true;
 		recordQuotedNewline = false;
-		expectLine = line + 1;
-		expectPline = pline + 1;
+		// LineMap assumes each record starts one line after the previous one unless an anchor says otherwise.
+		expectLine = recordStartLine + 1;
+		expectPline = recordStartPline + 1;
 		recordStarted = false;
 	};
 
