@@ -165,3 +165,59 @@ export async function dateless(db: Db, sql: string): Promise<Row[]> {
 		return out;
 	});
 }
+
+/**
+ * A small valid delivery with every file, a few rejects, and a non-ASCII name in an unknown
+ * column: the shared input of the run, determinism and encoding tests.
+ */
+export function sampleDelivery(): Record<string, string> {
+	return {
+		'referrals.csv': csv(
+			'referral_id,person_id,practice_code,referral_date,referral_source,needs,age_band,sex,ethnic_group,imd_decile,status,first_contact_date,discharge_date,notes',
+			'R1,P1,A81001,2024-03-15,gp,loneliness_isolation;housing,65-74,female,white,2,completed,2024-03-20,2024-06-30,Zoë’s first',
+			'R2,P2,A81002,2024-04-02,self,mental_wellbeing,18-24,male,asian,5,declined,,,"quoted, with comma"',
+			'R3,P3,A81004,2024-10-31,vcse,,45-54,other,black,9,in_progress,2024-11-04,,',
+			'R4,P4,A84035,2025-01-06,gp,money_debt;housing;other,85+,not_known,not_stated,1,accepted,2025-01-06,,',
+			'R5,P5,L82008,2024-06-15,gp,,,,,,,,,',
+			'R6,P6,Z99999,2024-06-15,gp,,,,,,,,,'
+		),
+		'contacts.csv': csv(
+			'contact_id,referral_id,contact_date,mode,duration_minutes',
+			'C1,R1,2024-03-20,face_to_face,45',
+			'C2,R1,2024-04-10,telephone,15',
+			'C3,R3,2024-11-04,home_visit,60',
+			'C4,R2,2024-04-01,telephone,5'
+		),
+		'wellbeing.csv': csv(
+			'referral_id,assessment_date,instrument,measure,score,timepoint',
+			'R1,2024-03-20,swemwbs,total,20,baseline',
+			'R1,2024-06-25,swemwbs,total,24,follow_up',
+			'R1,2024-03-20,ucla3,total,8,',
+			'R1,2024-06-25,ucla3,total,5,',
+			'R3,2024-11-04,ons4,anxiety,8,',
+			'R3,2025-02-01,ons4,anxiety,3,'
+		),
+		'gp_appointments.csv': csv(
+			'person_id,month,appointments',
+			...['2023-09', '2023-10', '2023-11', '2023-12', '2024-01', '2024-02', '2024-03', '2024-04', '2024-05', '2024-06', '2024-07', '2024-08', '2024-09'].map((m, i) => `P1,${m},${i % 4}`),
+			...['2024-03', '2024-04', '2024-05'].map((m) => `CP1,${m},1`)
+		),
+		'comparison.csv': csv('person_id,practice_code,index_date,age_band,sex,ethnic_group,imd_decile', 'CP1,A81001,2024-04-20,65-74,female,white,3'),
+		'signposting.csv': csv(
+			'referral_id,signpost_date,activity,provider_type,attended',
+			'R1,2024-04-10,befriending_social_groups,vcse,yes',
+			'R3,2024-11-20,advice_money_debt,statutory,unknown'
+		),
+		'workforce.csv': csv('pcn_code,month,fte', 'U89141,2024-04,1.5', 'U41591,2024-04,2', 'U99999,2024-04,1')
+	};
+}
+
+/** Every published table's contents, read back with DuckDB in a canonical order, as JSON text per table. */
+export async function tableContents(db: Db, out: string, tables: readonly string[]): Promise<Record<string, string>> {
+	const result: Record<string, string> = {};
+	for (const t of tables) {
+		const rows = await dateless(db, `SELECT * FROM read_parquet(${literal(join(out, `${t}.parquet`))}) ORDER BY ALL`);
+		result[t] = JSON.stringify(rows);
+	}
+	return result;
+}
