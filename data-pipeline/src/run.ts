@@ -47,9 +47,11 @@ export async function runPipeline(options: PipelineOptions): Promise<Manifest> {
 	const staging = await makeStaging(options.out);
 	let db: Db | undefined;
 	try {
-		db = await Db.open(join(staging, 'work.duckdb'), { memory_limit: options.memory_limit ?? '1536MB' });
+		// In memory (it spills to the staging folder past the limit): a database file doubles the writes.
+		db = await Db.open(':memory:', { memory_limit: options.memory_limit ?? '1GB' });
 		await db.run(`SET temp_directory = '${join(staging, 'tmp').replaceAll("'", "''")}'`);
 		await db.run(IDENTIFIER_MACROS);
+		await db.run(`SET VARIABLE sp_today = $1::DATE`, [options.today]);
 		const reference = await loadPracticeMap(db, options.reference);
 		const listSizes = await loadListSizes(db, options.list_sizes);
 		log.info(`reference: ${reference.rows} practices${listSizes ? `, ${listSizes.rows} list sizes` : ''}`);
@@ -57,7 +59,7 @@ export async function runPipeline(options: PipelineOptions): Promise<Manifest> {
 		const loaded: LoadedFile[] = [];
 		for (const delivery of deliveries) {
 			for (const spec of FILES) {
-				const file = await loadFile(db, delivery, spec, staging, options.today);
+				const file = await loadFile(db, delivery, spec, staging);
 				if (!file) {
 					if (spec.required) throw new PipelineError(`${delivery.label}: ${spec.file} is missing (every delivery needs one)`);
 					continue;
@@ -68,6 +70,7 @@ export async function runPipeline(options: PipelineOptions): Promise<Manifest> {
 		}
 		refuseIdentifiers(loaded);
 
+		log.info('checking rows across files and deliveries');
 		const accounts = await settleAll(db, loaded);
 		const delivered = new Set(loaded.map((f) => f.spec.name as string));
 		const swemwbs = SWEMWBS_METRIC_BY_RAW.map((metric, i) => ({ raw: SWEMWBS_RAW_MIN + i, metric }));
@@ -76,6 +79,7 @@ export async function runPipeline(options: PipelineOptions): Promise<Manifest> {
 
 		const outDir = join(staging, 'out');
 		await mkdir(join(outDir, 'rejects'), { recursive: true });
+		log.info('writing Parquet and rejects');
 		const outputs = await writeParquet(db, outDir);
 		await writeRejects(db, accounts, join(outDir, 'rejects'));
 		const inputs = accounts.map(toManifestInput);

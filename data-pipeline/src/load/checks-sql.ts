@@ -29,16 +29,22 @@ crossed AS (
 	SELECT b.*, CASE WHEN b.__reason IS NULL THEN ${crossReason} END AS __cross_reason, CASE WHEN b.__reason IS NULL THEN ${crossCode} END AS __cross_code
 	FROM base b ${cross?.join ?? ''}
 ),
-checked AS (
+checked AS MATERIALIZED (
 	SELECT * EXCLUDE (__reason, __code, __cross_reason, __cross_code),
 		coalesce(__reason, __cross_reason) AS __reason, coalesce(__code, __cross_code) AS __code
 	FROM crossed
 ),
+-- Only keys held by more than one valid row need ranking; a hash aggregate finds them cheaply.
+multi AS (SELECT ${key} FROM checked WHERE __reason IS NULL GROUP BY ALL HAVING count(*) > 1),
 ranked AS (
-	SELECT *,
-		row_number() OVER (PARTITION BY __reason IS NULL, __d, ${key} ORDER BY __row) AS __repeat,
-		row_number() OVER (PARTITION BY __reason IS NULL, ${key} ORDER BY __d DESC, __row) AS __latest
-	FROM checked
+	SELECT c.*,
+		row_number() OVER (PARTITION BY __d, ${key} ORDER BY __row) AS __repeat,
+		row_number() OVER (PARTITION BY ${key} ORDER BY __d DESC, __row) AS __latest
+	FROM checked c SEMI JOIN multi USING (${key}) WHERE c.__reason IS NULL
+	UNION ALL
+	SELECT c.*, 1 AS __repeat, 1 AS __latest FROM checked c ANTI JOIN multi USING (${key}) WHERE c.__reason IS NULL
+	UNION ALL
+	SELECT c.*, 1 AS __repeat, 1 AS __latest FROM checked c WHERE c.__reason IS NOT NULL
 )
 SELECT * EXCLUDE (__repeat, __latest, __reason, __code),
 	CASE WHEN __reason IS NOT NULL THEN 'rejected' WHEN __repeat > 1 THEN 'rejected' WHEN __latest > 1 THEN 'superseded' ELSE 'loaded' END AS __status,

@@ -39,7 +39,7 @@ export interface LoadedFile {
 }
 
 /** Load `spec.file` of a delivery if present; returns null when the file is absent. */
-export async function loadFile(db: Db, delivery: Delivery, spec: FileSpec, workDir: string, today: string): Promise<LoadedFile | null> {
+export async function loadFile(db: Db, delivery: Delivery, spec: FileSpec, workDir: string): Promise<LoadedFile | null> {
 	const path = join(delivery.path, spec.file);
 	if (!existsSync(path)) return null;
 	const scan = await scanFile(path);
@@ -84,7 +84,7 @@ export async function loadFile(db: Db, delivery: Delivery, spec: FileSpec, workD
 		if (header.repeated.length > 0) {
 			throw new PipelineError(`${where}: column(s) named more than once in the header: ${header.repeated.join(', ')} (line 1)`);
 		}
-		await db.run(typedTableSql(spec, header, scan.header.length, raw, typed), spec.name === 'referrals' ? { today } : undefined);
+		await db.run(typedTableSql(spec, header, scan.header.length, raw, typed));
 	}
 	return { delivery, spec, path, scan, header, raw, typed, structural, lines, identifiers };
 }

@@ -1,6 +1,7 @@
 /**
  * Rules that compare values within one row (dates in order, a score within its measure's range).
- * Each is SQL over the typed columns of that file; `$today` is bound by the caller.
+ * Each is SQL over the typed columns of that file; the run date is the DuckDB variable
+ * `sp_today`, set (as a bound parameter) once per run.
  */
 import { EARLIEST_REFERRAL_DATE, MEASURES, type FileName } from '../../../src/lib/schema/index.js';
 import { str } from './column-sql.js';
@@ -23,7 +24,7 @@ export function rowRules(file: FileName): RowRule[] {
 					code: `'referral_date: before ${EARLIEST_REFERRAL_DATE}'`
 				},
 				{
-					when: `referral_date > $today::DATE`,
+					when: `referral_date > getvariable('sp_today')`,
 					reason: `'referral_date ' || referral_date || ' is in the future'`,
 					code: `'referral_date: in the future'`
 				},

@@ -37,7 +37,7 @@ export async function settleAll(db: Db, loaded: readonly LoadedFile[]): Promise<
 		await db.run(settleSql(spec, files.map((f) => f.typed), chk));
 		const labels = files.map((f, d) => `WHEN ${d} THEN '${f.delivery.label.replaceAll("'", "''")}'`).join(' ');
 		await db.run(
-			`CREATE OR REPLACE TABLE ${ident(final)} AS SELECT ${cols}, CASE __d ${labels} END AS delivery FROM ${ident(chk)} WHERE __status = 'loaded'`
+			`CREATE OR REPLACE VIEW ${ident(final)} AS SELECT ${cols}, CASE __d ${labels} END AS delivery FROM ${ident(chk)} WHERE __status = 'loaded'`
 		);
 		const counts = await db.all<{ d: number; status: string; code: string | null; n: number }>(
 			`SELECT __d AS d, __status AS status, __code AS code, count(*)::INTEGER AS n FROM ${ident(chk)} GROUP BY ALL`
@@ -57,7 +57,7 @@ export async function settleAll(db: Db, loaded: readonly LoadedFile[]): Promise<
 				rows_loaded: loadedRows,
 				rows_rejected: rejected,
 				rows_superseded: superseded,
-				rejects_by_reason: byReason
+				rejects_by_reason: Object.fromEntries(Object.entries(byReason).sort(([a], [b]) => a.localeCompare(b)))
 			});
 		});
 	}

@@ -9,9 +9,9 @@ import type { HeaderMatch } from './header.js';
 import { rowRules } from './row-rules.js';
 
 /**
- * SQL creating `target` from `raw` (columns c0..c{fieldCount-1}). Columns: `__row` (0-based row
+ * SQL creating the view `target` over `raw` (columns c0..c{fieldCount-1}). Columns: `__row` (0-based row
  * position in the raw table), each contract column typed (NULL when absent or invalid),
- * `__reason` and `__code` (NULL for a valid row). Binds `$today` (YYYY-MM-DD).
+ * `__reason` and `__code` (NULL for a valid row). Reads the DuckDB variable `sp_today`.
  */
 export function typedTableSql(spec: FileSpec, header: HeaderMatch, fieldCount: number, raw: string, target: string): string {
 	const rawCols = Array.from({ length: fieldCount }, (_, i) => `c${i}`);
@@ -27,7 +27,7 @@ export function typedTableSql(spec: FileSpec, header: HeaderMatch, fieldCount: n
 	const ruleReasons = rules.map((r) => `CASE WHEN ${r.when} THEN ${r.reason} END`).join(', ');
 	const ruleCodes = rules.map((r) => `CASE WHEN ${r.when} THEN ${r.code} END`).join(', ');
 	const shortReason = `'too few fields (' || __fields || ${str(` of ${fieldCount}`)} || ')'`;
-	return `CREATE OR REPLACE TABLE ${ident(target)} AS
+	return `CREATE OR REPLACE VIEW ${ident(target)} AS
 SELECT __row, ${cols.map((c) => ident(c.name)).join(', ')},
 	CASE WHEN __short THEN ${shortReason} ELSE nullif(concat_ws('; ', __col_reason${rules.length ? ', ' + ruleReasons : ''}), '') END AS __reason,
 	CASE WHEN __short THEN 'too few fields' ELSE coalesce(__col_code${rules.length ? ', ' + ruleCodes : ''}) END AS __code
