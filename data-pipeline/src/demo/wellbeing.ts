@@ -87,7 +87,8 @@ export async function writeWellbeing(ctx: DeliveryContext): Promise<{ rows: numb
 				if (paired && m !== skipped) tally.addPair(m, p, refs.needs[r]!, baseline[m]!, followUp[m]!, expected[m]!, raw < spec.min - 0.5 || raw > spec.max + 0.5);
 			}
 			for (const m of measures) emit(baseDay, instrument, m, baseline[m]!, 0);
-			if (reviewDay >= 0) for (const m of measures) emit(reviewDay, instrument, m, reviewScore(rng, MEASURE_MODELS[m]!, baseline[m]!, expected[m]!, m), 1);
+			// An item missing at follow-up is missing at review too: unlabelled, a review would count as the follow-up.
+			if (reviewDay >= 0) for (const m of measures) if (m !== skipped) emit(reviewDay, instrument, m, reviewScore(rng, MEASURE_MODELS[m]!, baseline[m]!, expected[m]!, m), 1);
 			if (paired) for (const m of measures) if (m !== skipped) emit(followDay, instrument, m, followUp[m]!, 2);
 		}
 		tally.addReferral(true, paired);
