@@ -1,5 +1,5 @@
 /** Shared helpers for the pipeline tests: temp folders, inline deliveries, runs, and DuckDB read-back. */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -220,4 +220,15 @@ export async function tableContents(db: Db, out: string, tables: readonly string
 		result[t] = JSON.stringify(rows);
 	}
 	return result;
+}
+
+/** Every file under `dir` (recursively) with its bytes. */
+export function snapshot(dir: string): Record<string, Buffer> {
+	const out: Record<string, Buffer> = {};
+	for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+		if (!entry.isFile()) continue;
+		const path = join(entry.parentPath, entry.name);
+		out[path.slice(dir.length + 1)] = readFileSync(path);
+	}
+	return out;
 }
