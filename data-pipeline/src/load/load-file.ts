@@ -13,7 +13,7 @@ import { findIdentifiers, findIdentifiersInText } from './identifiers.js';
 import { LineMap } from './lines.js';
 import { readCsvRaw, type StructuralReject } from './read-csv.js';
 import { scanFile, type FileScan } from './scan-file.js';
-import { transcodeWindows1252 } from './transcode.js';
+import { decodeWindows1252, transcodeWindows1252 } from './transcode.js';
 import { typedTableSql } from './typed-sql.js';
 
 /** A delivery folder and its position in the run (later deliveries supersede earlier ones). */
@@ -57,7 +57,7 @@ export async function loadFile(db: Db, delivery: Delivery, spec: FileSpec, workD
 		// record); cut it off and reject it as one record, as RFC 4180 reads it.
 		readable = join(workDir, `${table}.head.csv`);
 		const tail = await copyHead(path, readable, scan.unclosed.byte);
-		const text = new TextDecoder(scan.encoding === 'windows-1252' ? 'windows-1252' : 'utf-8').decode(tail);
+		const text = scan.encoding === 'windows-1252' ? decodeWindows1252(tail) : new TextDecoder('utf-8').decode(tail);
 		unclosed = { dline: scan.unclosed.dline, error: 'a quoted field is not closed (it runs to the end of the file)', text: text.replace(/[\r\n]+$/, '').slice(0, 200) };
 	}
 	if (scan.encoding === 'windows-1252') {

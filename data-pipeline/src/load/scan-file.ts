@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { decodeWindows1252 } from './transcode.js';
 
 /** Encodings the export format allows. */
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'windows-1252';
@@ -135,7 +136,7 @@ export async function scanFile(path: string): Promise<FileScan> {
 
 	const hasBom = firstBytes !== null && firstBytes[0] === 0xef && firstBytes[1] === 0xbb && firstBytes[2] === 0xbf;
 	const encoding: Encoding = !validUtf8 ? 'windows-1252' : hasBom ? 'utf-8-bom' : 'utf-8';
-	const headerText = new TextDecoder(encoding === 'windows-1252' ? 'windows-1252' : 'utf-8').decode(Buffer.from(headerBytes));
+	const headerText = encoding === 'windows-1252' ? decodeWindows1252(Buffer.from(headerBytes)) : new TextDecoder('utf-8').decode(Buffer.from(headerBytes));
 	return { sha256: hash.digest('hex'), bytes, encoding, header: parseHeader(headerText), records, anchors, quoted_newlines: quotedNewlines, unclosed };
 }
 

@@ -19,3 +19,13 @@ export async function transcodeWindows1252(from: string, to: string): Promise<vo
 		createWriteStream(to)
 	);
 }
+
+/**
+ * Decode Windows-1252 bytes. Node 20's one-shot `TextDecoder('windows-1252').decode` takes a
+ * Latin-1 fast path (0x80-0x9F become control characters, so a curly apostrophe is lost); the
+ * streaming path maps them properly.
+ */
+export function decodeWindows1252(bytes: Uint8Array): string {
+	const decoder = new TextDecoder('windows-1252');
+	return decoder.decode(bytes, { stream: true }) + decoder.decode();
+}
