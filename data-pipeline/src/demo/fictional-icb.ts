@@ -1,17 +1,21 @@
 /**
  * A fictional ICB in the real Midlands region: codes follow the ODS patterns but sit in ranges
  * no real organisation uses (ICB QZZ, practices Z00001.., PCNs U90001.., sub-ICB locations Z01..),
- * and every PCN name says DEMO. It grows with the number of referrals (about 35 practices per
- * 20,000) so referral rates stay near 0.5-2% of a list a year at any size.
+ * and every PCN name says DEMO. It grows with the number of referrals: practices are added
+ * until their lists, at the mean referral propensity, expect the requested referrals over
+ * three years (about 35 practices for 20,000), so rates stay within 0.5-2% of a list a year.
  */
 import { csvField } from './csv.js';
 import { drawListSize, PRACTICE_MAP_COLUMNS, type Geography, type Pcn, type Practice } from './geography.js';
+import { REFERRAL_RATE_RANGE } from './model.js';
+import { REFERRAL_MONTHS } from './period.js';
 import { Random } from './random.js';
 
 /** Code of the fictional ICB. */
 export const FICTIONAL_ICB_CODE = 'QZZ';
 const ICB_NAME = 'NHS Demoshire Integrated Care Board';
 const EXTRACT_DATE = '01Apr2026';
+const MIN_PRACTICES = 6;
 
 const STEMS = ['Ash', 'Bram', 'Cald', 'Dun', 'Elm', 'Fen', 'Fox', 'Gold', 'Hazel', 'Ivy', 'Kestrel', 'Lark', 'Mill', 'Nether', 'Oak', 'Pen', 'Quill', 'Rook', 'Sedge', 'Thorn', 'Wil', 'Yew', 'Bright', 'Cole', 'Marsh', 'Stone'];
 const ENDINGS = ['wick', 'ford', 'bury', 'ley', 'combe', 'thorpe', 'stead', 'mere', 'by', 'ton', 'field', 'well', 'hurst', 'brook'];
@@ -21,7 +25,14 @@ const SUPPLIERS = ['EMIS', 'EMIS', 'EMIS', 'TPP', 'TPP'];
 /** Build the fictional ICB sized for a number of referrals. */
 export function fictionalGeography(referrals: number, seed: number | string): Geography {
 	const rng = new Random(seed, 'fictional-icb');
-	const nPractices = Math.max(6, Math.round((referrals * 35) / 20_000));
+	const meanRate = (REFERRAL_RATE_RANGE[0] + REFERRAL_RATE_RANGE[1]) / 200;
+	const listSizes: number[] = [];
+	for (let expected = 0; expected < referrals || listSizes.length < MIN_PRACTICES; ) {
+		const size = drawListSize(rng);
+		listSizes.push(size);
+		expected += size * meanRate * (REFERRAL_MONTHS / 12);
+	}
+	const nPractices = listSizes.length;
 	const nPcns = Math.max(1, Math.round(nPractices / 6));
 	const nSubIcbs = Math.min(36 * 36, Math.max(1, Math.round(nPractices / 12)));
 	const names = new PlaceNames(rng);
@@ -39,7 +50,7 @@ export function fictionalGeography(referrals: number, seed: number | string): Ge
 		const kind = PRACTICE_KINDS[rng.int(0, PRACTICE_KINDS.length - 1)]!;
 		// Some real practice names carry a branch after a comma; keep that trap in the demo.
 		const name = rng.chance(0.08) ? `${place} ${kind}, ${names.next()}` : `${place} ${kind}`;
-		const practice: Practice = { code: `Z${String(i + 1).padStart(5, '0')}`, name, pcn, listSize: drawListSize(rng) };
+		const practice: Practice = { code: `Z${String(i + 1).padStart(5, '0')}`, name, pcn, listSize: listSizes[i]! };
 		practices.push(practice);
 		const subCode = `Z${(sub + 1).toString(36).toUpperCase().padStart(2, '0')}`;
 		const row = [

@@ -32,10 +32,10 @@ export interface Geography {
 
 /**
  * A registered list size between 2,000 and 20,000, skewed towards larger practices (mean about
- * 13,000) as English practices have grown through mergers.
+ * 15,000) as English practices have grown through mergers.
  */
 export function drawListSize(rng: Random): number {
-	const x = 1 - Math.pow(1 - rng.next(), 1.6);
+	const x = 1 - Math.pow(1 - rng.next(), 2.5);
 	return Math.round(2000 + 18000 * x);
 }
 

@@ -5,6 +5,9 @@
  */
 import type { NEEDS } from '../../../src/lib/schema/index.js';
 
+/** Range of practice referral propensity, % of the registered list referred a year. */
+export const REFERRAL_RATE_RANGE = [0.6, 1.9] as const;
+
 /** Share of referrals the link worker engages (accepted, in progress or completed). */
 export const ACCEPTANCE_TARGET = 0.7;
 

@@ -5,7 +5,7 @@
  */
 import { INSTRUMENTS } from '../../../src/lib/schema/index.js';
 import type { Geography } from './geography.js';
-import { ACCEPTANCE_TARGET, PAIRED_TARGET, PRACTICE_EFFECT_LOG_SD } from './model.js';
+import { ACCEPTANCE_TARGET, PAIRED_TARGET, PRACTICE_EFFECT_LOG_SD, REFERRAL_RATE_RANGE } from './model.js';
 import { Random } from './random.js';
 
 /** Per-practice traits, one entry per practice of the geography. */
@@ -41,7 +41,7 @@ export function drawPracticeTraits(geo: Geography, seed: number | string): Pract
 	};
 	const acceptLogit = Math.log(ACCEPTANCE_TARGET / (1 - ACCEPTANCE_TARGET));
 	for (let p = 0; p < n; p++) {
-		t.propensity[p] = 0.5 + 1.5 * rng.next();
+		t.propensity[p] = REFERRAL_RATE_RANGE[0] + (REFERRAL_RATE_RANGE[1] - REFERRAL_RATE_RANGE[0]) * rng.next();
 		t.imdCentre[p] = 1.5 + 8 * rng.next();
 		t.acceptance[p] = 1 / (1 + Math.exp(-(acceptLogit + 0.3 * rng.normal())));
 		t.recording[p] = Math.min(0.8, Math.max(0.2, PAIRED_TARGET + 0.1 * rng.normal()));
