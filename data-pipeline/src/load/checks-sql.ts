@@ -1,7 +1,12 @@
 /**
- * Build the statement that settles every row of one file across all deliveries: rejected (by
- * its own rules, a cross-table rule, or as a repeat of a key within its delivery), superseded (a
- * later delivery has a valid record with the same key) or loaded.
+ * Statements that settle every row of one file across all deliveries: rejected (by its own
+ * rules, a cross-table rule, or as a repeat of a key within its delivery), superseded (a later
+ * delivery has a valid record with the same key) or loaded.
+ *
+ * Why three statements rather than one window over the file: ranking every row by key sorts
+ * tens of millions of GP rows. Instead the file is materialised once with a 64-bit hash of its
+ * key; a hash aggregate finds the few hashes held by more than one valid row, and only those
+ * rows are ranked, by their real key (so a hash collision costs time, never correctness).
  */
 import type { FileSpec } from '../../../src/lib/schema/index.js';
 import { ident } from '../db.js';
@@ -9,11 +14,11 @@ import { str } from './column-sql.js';
 import { crossRules } from './cross-rules.js';
 
 /**
- * SQL creating `target` from the typed tables (one per delivery, in delivery order). Adds
- * `__d` (delivery ordinal), `__status` ('loaded' | 'superseded' | 'rejected'), and keeps
- * `__row`, `__reason`, `__code`.
+ * SQL statements, run in order, creating `target` from the typed views (one per delivery, in
+ * delivery order) with `__d` (index in `typedTables`), `__row`, the typed columns, `__status`
+ * ('loaded' | 'superseded' | 'rejected'), `__reason` and `__code`.
  */
-export function settleSql(spec: FileSpec, typedTables: readonly string[], target: string): string {
+export function settleSql(spec: FileSpec, typedTables: readonly string[], target: string): string[] {
 	const cols = spec.columns.map((c) => ident(c.name));
 	const union = typedTables
 		.map((t, d) => `SELECT ${d} AS __d, __row, ${cols.join(', ')}, __reason, __code FROM ${ident(t)}`)
@@ -23,32 +28,30 @@ export function settleSql(spec: FileSpec, typedTables: readonly string[], target
 	const crossCode = cross ? `coalesce(${cross.rules.map((r) => `CASE WHEN ${r.when} THEN ${r.code} END`).join(', ')})` : 'NULL';
 	const key = spec.key.map(ident).join(', ');
 	const keyText = spec.key.length === 1 ? spec.key[0]! : `(${spec.key.join(', ')})`;
-	return `CREATE OR REPLACE TABLE ${ident(target)} AS
-WITH base AS (${union}),
-crossed AS (
-	SELECT b.*, CASE WHEN b.__reason IS NULL THEN ${crossReason} END AS __cross_reason, CASE WHEN b.__reason IS NULL THEN ${crossCode} END AS __cross_code
-	FROM base b ${cross?.join ?? ''}
-),
-checked AS MATERIALIZED (
-	SELECT * EXCLUDE (__reason, __code, __cross_reason, __cross_code),
-		coalesce(__reason, __cross_reason) AS __reason, coalesce(__code, __cross_code) AS __code
-	FROM crossed
-),
--- Only keys held by more than one valid row need ranking; a hash aggregate finds them cheaply.
-multi AS (SELECT ${key} FROM checked WHERE __reason IS NULL GROUP BY ALL HAVING count(*) > 1),
-ranked AS (
-	SELECT c.*,
-		row_number() OVER (PARTITION BY __d, ${key} ORDER BY __row) AS __repeat,
-		row_number() OVER (PARTITION BY ${key} ORDER BY __d DESC, __row) AS __latest
-	FROM checked c SEMI JOIN multi USING (${key}) WHERE c.__reason IS NULL
-	UNION ALL
-	SELECT c.*, 1 AS __repeat, 1 AS __latest FROM checked c ANTI JOIN multi USING (${key}) WHERE c.__reason IS NULL
-	UNION ALL
-	SELECT c.*, 1 AS __repeat, 1 AS __latest FROM checked c WHERE c.__reason IS NOT NULL
-)
-SELECT * EXCLUDE (__repeat, __latest, __reason, __code),
-	CASE WHEN __reason IS NOT NULL THEN 'rejected' WHEN __repeat > 1 THEN 'rejected' WHEN __latest > 1 THEN 'superseded' ELSE 'loaded' END AS __status,
-	CASE WHEN __reason IS NOT NULL THEN __reason WHEN __repeat > 1 THEN ${str(`duplicate ${keyText}: an earlier row of this file has the same key`)} END AS __reason,
-	CASE WHEN __reason IS NOT NULL THEN __code WHEN __repeat > 1 THEN ${str(`${spec.key.join(', ')}: duplicate`)} END AS __code
-FROM ranked`;
+	const t = ident(target);
+	const candidates = ident(`${target}__candidates`);
+	return [
+		`CREATE OR REPLACE TABLE ${t} AS
+		SELECT b.*, hash(${spec.key.map((k) => `b.${ident(k)}`).join(', ')}) AS __h
+		FROM (
+			SELECT b.* EXCLUDE (__reason, __code),
+				coalesce(b.__reason, CASE WHEN b.__reason IS NULL THEN ${crossReason} END) AS __reason,
+				coalesce(b.__code, CASE WHEN b.__reason IS NULL THEN ${crossCode} END) AS __code,
+				CASE WHEN coalesce(b.__reason, CASE WHEN b.__reason IS NULL THEN ${crossReason} END) IS NULL THEN 'loaded' ELSE 'rejected' END AS __status
+			FROM (${union}) b ${cross?.join ?? ''}
+		) b`,
+		`CREATE OR REPLACE TEMP TABLE ${candidates} AS
+		WITH multi AS (SELECT __h FROM ${t} WHERE __status = 'loaded' GROUP BY __h HAVING count(*) > 1)
+		SELECT __d, __row,
+			row_number() OVER (PARTITION BY __d, ${key} ORDER BY __row) AS __repeat,
+			row_number() OVER (PARTITION BY ${key} ORDER BY __d DESC, __row) AS __latest
+		FROM ${t} SEMI JOIN multi USING (__h) WHERE __status = 'loaded'`,
+		`UPDATE ${t} SET
+			__status = CASE WHEN c.__repeat > 1 THEN 'rejected' ELSE 'superseded' END,
+			__reason = CASE WHEN c.__repeat > 1 THEN ${str(`duplicate ${keyText}: an earlier row of this file has the same key`)} END,
+			__code = CASE WHEN c.__repeat > 1 THEN ${str(`${spec.key.join(', ')}: duplicate`)} END
+		FROM ${candidates} c
+		WHERE ${t}.__d = c.__d AND ${t}.__row = c.__row AND (c.__repeat > 1 OR c.__latest > 1)`,
+		`DROP TABLE ${candidates}`
+	];
 }

@@ -27,23 +27,36 @@ function shown(v: string): string {
 	return `'''' || left(${v}, 40) || ''''`;
 }
 
-/** A date in `YYYY-MM-DD` or `DD/MM/YYYY`; anything else (including 1/2/2025) is NULL. */
+/**
+ * A date in `YYYY-MM-DD` or `DD/MM/YYYY`; anything else (including 1/2/2025 and 31/02/2025) is
+ * NULL. Shape by character positions and validity by cast: several times faster than regular
+ * expressions on tens of millions of rows.
+ */
 export function parseDateSql(v: string): string {
 	return `CASE
-		WHEN regexp_full_match(${v}, '[0-9]{4}-[0-9]{2}-[0-9]{2}') THEN try_strptime(${v}, '%Y-%m-%d')::DATE
-		WHEN regexp_full_match(${v}, '[0-9]{2}/[0-9]{2}/[0-9]{4}') THEN try_strptime(${v}, '%d/%m/%Y')::DATE
+		WHEN length(${v}) = 10 AND substr(${v}, 5, 1) = '-' AND substr(${v}, 8, 1) = '-' AND ${digits(`substr(${v}, 1, 4) || substr(${v}, 6, 2) || substr(${v}, 9, 2)`)}
+			THEN TRY_CAST(${v} AS DATE)
+		WHEN length(${v}) = 10 AND substr(${v}, 3, 1) = '/' AND substr(${v}, 6, 1) = '/' AND ${digits(`substr(${v}, 1, 2) || substr(${v}, 4, 2) || substr(${v}, 7, 4)`)}
+			THEN TRY_CAST(substr(${v}, 7, 4) || '-' || substr(${v}, 4, 2) || '-' || substr(${v}, 1, 2) AS DATE)
 	END`;
 }
 
 /** A month `YYYY-MM` as the first day of that month, else NULL. */
 export function parseMonthSql(v: string): string {
-	return `CASE WHEN regexp_full_match(${v}, '[0-9]{4}-[0-9]{2}') THEN try_strptime(${v} || '-01', '%Y-%m-%d')::DATE END`;
+	return `CASE WHEN length(${v}) = 7 AND substr(${v}, 5, 1) = '-' AND ${digits(`substr(${v}, 1, 4) || substr(${v}, 6, 2)`)} THEN TRY_CAST(${v} || '-01' AS DATE) END`;
+}
+
+/** True when the text expression holds only ASCII digits (and is not empty). */
+function digits(text: string): string {
+	return `TRY_CAST(${text} AS UBIGINT) IS NOT NULL AND NOT contains(${text}, '+') AND NOT contains(${text}, ' ')`;
 }
 
 /**
  * Build the typing SQL for a column whose trimmed text (NULL when empty) is the expression `v`.
+ * The reason and code read the typed value back as `typedRef` (the column the caller made from
+ * `typed`) so that the typing work is done once per value, not once per use.
  */
-export function columnSql(col: ColumnSpec, v: string): ColumnSql {
+export function columnSql(col: ColumnSpec, v: string, typedRef: string): ColumnSql {
 	const name = col.name;
 	const fail = (condition: string, detail: string, code: string): Check => ({
 		reason: `CASE WHEN ${condition} THEN ${str(name + ' ')} || ${detail} END`,
@@ -61,16 +74,18 @@ export function columnSql(col: ColumnSpec, v: string): ColumnSql {
 			break;
 		case 'date':
 			typed = parseDateSql(v);
-			check = fail(`${typed} IS NULL`, `${shown(v)} || ' is not a date (YYYY-MM-DD or DD/MM/YYYY)'`, 'not a date');
+			check = fail(`${typedRef} IS NULL`, `${shown(v)} || ' is not a date (YYYY-MM-DD or DD/MM/YYYY)'`, 'not a date');
 			break;
 		case 'month':
 			typed = parseMonthSql(v);
-			check = fail(`${typed} IS NULL`, `${shown(v)} || ' is not a month (YYYY-MM)'`, 'not a month');
+			check = fail(`${typedRef} IS NULL`, `${shown(v)} || ' is not a month (YYYY-MM)'`, 'not a month');
 			break;
 		case 'int': {
-			typed = `CASE WHEN regexp_full_match(${v}, '[+-]?[0-9]{1,9}') AND ${v}::INTEGER BETWEEN ${t.min} AND ${t.max} THEN ${v}::INTEGER END`;
+			// A whole number written plainly: the cast must give back the same text ('12.5', '1e3', '007' fail).
+			const n = `TRY_CAST(${v} AS INTEGER)`;
+			typed = `CASE WHEN ${n}::VARCHAR = ltrim(${v}, '+') AND ${n} BETWEEN ${t.min} AND ${t.max} THEN ${n} END`;
 			check = fail(
-				`${typed} IS NULL`,
+				`${typedRef} IS NULL`,
 				`${shown(v)} || ${str(` is not a whole number from ${t.min} to ${t.max}`)}`,
 				'not a whole number in range'
 			);
@@ -78,12 +93,12 @@ export function columnSql(col: ColumnSpec, v: string): ColumnSql {
 		}
 		case 'number':
 			typed = `CASE WHEN regexp_full_match(${v}, '[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)') AND ${v}::DOUBLE BETWEEN ${t.min} AND ${t.max} THEN ${v}::DOUBLE END`;
-			check = fail(`${typed} IS NULL`, `${shown(v)} || ${str(` is not a number from ${t.min} to ${t.max}`)}`, 'not a number in range');
+			check = fail(`${typedRef} IS NULL`, `${shown(v)} || ${str(` is not a number from ${t.min} to ${t.max}`)}`, 'not a number in range');
 			break;
 		case 'enum': {
 			const values = t.values.map((x) => str(String(x))).join(', ');
 			typed = `CASE WHEN lower(${v}) IN (${values}) THEN lower(${v}) END`;
-			check = fail(`${typed} IS NULL`, `${shown(v)} || ${str(` is not one of ${t.values.join(', ')}`)}`, 'not an allowed value');
+			check = fail(`${typedRef} IS NULL`, `${shown(v)} || ${str(` is not one of ${t.values.join(', ')}`)}`, 'not an allowed value');
 			break;
 		}
 		case 'list': {
@@ -91,7 +106,7 @@ export function columnSql(col: ColumnSpec, v: string): ColumnSql {
 			const items = `list_filter(list_transform(string_split(${v}, ${str(t.separator)}), x -> lower(trim(x))), x -> x <> '')`;
 			const bad = `list_filter(${items}, x -> x NOT IN (${values}))`;
 			typed = `CASE WHEN len(${bad}) = 0 THEN array_to_string(list_sort(list_distinct(${items})), ';') END`;
-			check = fail(`len(${bad}) > 0`, `${str('has unknown item(s) ')} || array_to_string(${bad}, ', ')`, 'unknown item');
+			check = fail(`${typedRef} IS NULL`, `${str('has unknown item(s) ')} || array_to_string(${bad}, ', ')`, 'unknown item');
 			break;
 		}
 	}

@@ -17,10 +17,11 @@ export const IDENTIFIER_MACROS = `
 CREATE OR REPLACE MACRO sp_nhs_digits(s) AS replace(s, ' ', '');
 CREATE OR REPLACE MACRO sp_nhs_sum(d) AS list_sum([(10 - i) * (ord(substr(d, i + 1, 1)) - 48) FOR i IN range(9)]);
 CREATE OR REPLACE MACRO sp_is_nhs_number(s) AS
-	length(s) IN (10, 12) AND regexp_full_match(s, '[0-9]{10}|[0-9]{3} [0-9]{3} [0-9]{4}')
+	length(s) IN (10, 12) AND ascii(s) BETWEEN 48 AND 57 AND regexp_full_match(s, '[0-9]{10}|[0-9]{3} [0-9]{3} [0-9]{4}')
 	AND (11 - sp_nhs_sum(sp_nhs_digits(s)) % 11) % 11 = ord(substr(sp_nhs_digits(s), 10, 1)) - 48;
 CREATE OR REPLACE MACRO sp_is_postcode(s) AS
-	length(s) BETWEEN 5 AND 8 AND regexp_full_match(upper(s), '[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}');
+	length(s) BETWEEN 5 AND 8 AND ascii(right(s, 3)) BETWEEN 48 AND 57
+	AND regexp_full_match(upper(s), '[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}');
 `;
 
 /** Scan every column of a raw table (c0..c{n-1}) and return up to `limit` hits per column. */

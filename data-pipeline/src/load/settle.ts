@@ -34,7 +34,7 @@ export async function settleAll(db: Db, loaded: readonly LoadedFile[]): Promise<
 			await db.run(`CREATE OR REPLACE TABLE ${ident(final)} AS SELECT ${empty}, NULL::VARCHAR AS delivery LIMIT 0`);
 			continue;
 		}
-		await db.run(settleSql(spec, files.map((f) => f.typed), chk));
+		for (const sql of settleSql(spec, files.map((f) => f.typed), chk)) await db.run(sql);
 		const labels = files.map((f, d) => `WHEN ${d} THEN '${f.delivery.label.replaceAll("'", "''")}'`).join(' ');
 		await db.run(
 			`CREATE OR REPLACE VIEW ${ident(final)} AS SELECT ${cols}, CASE __d ${labels} END AS delivery FROM ${ident(chk)} WHERE __status = 'loaded'`

@@ -20,7 +20,7 @@ export function typedTableSql(spec: FileSpec, header: HeaderMatch, fieldCount: n
 		return `${pos === undefined ? 'NULL::VARCHAR' : `nullif(trim(c${pos}), '')`} AS ${ident('v_' + col.name)}`;
 	});
 	const present = rawCols.map((c) => `(${c} IS NOT NULL)::INTEGER`).join(' + ');
-	const cols = spec.columns.map((col) => ({ name: col.name, ...columnSql(col, ident('v_' + col.name)) }));
+	const cols = spec.columns.map((col) => ({ name: col.name, ...columnSql(col, ident('v_' + col.name), ident(col.name)) }));
 	const rules = rowRules(spec.name);
 	const colReasons = cols.map((c) => c.reason).join(', ');
 	const colCodes = cols.map((c) => c.code).join(', ');
@@ -32,10 +32,13 @@ SELECT __row, ${cols.map((c) => ident(c.name)).join(', ')},
 	CASE WHEN __short THEN ${shortReason} ELSE nullif(concat_ws('; ', __col_reason${rules.length ? ', ' + ruleReasons : ''}), '') END AS __reason,
 	CASE WHEN __short THEN 'too few fields' ELSE coalesce(__col_code${rules.length ? ', ' + ruleCodes : ''}) END AS __code
 FROM (
-	SELECT __row, __short, __fields,
-		${cols.map((c) => `${c.typed} AS ${ident(c.name)}`).join(',\n\t\t')},
+	SELECT * EXCLUDE (${spec.columns.map((c) => ident('v_' + c.name)).join(', ')}),
 		nullif(concat_ws('; ', ${colReasons}), '') AS __col_reason,
 		coalesce(${colCodes}) AS __col_code
-	FROM (SELECT rowid AS __row, c${fieldCount - 1} IS NULL AS __short, ${present} AS __fields, ${values.join(', ')} FROM ${ident(raw)})
+	FROM (
+		SELECT __row, __short, __fields, ${spec.columns.map((c) => ident('v_' + c.name)).join(', ')},
+			${cols.map((c) => `${c.typed} AS ${ident(c.name)}`).join(',\n\t\t\t')}
+		FROM (SELECT rowid AS __row, c${fieldCount - 1} IS NULL AS __short, ${present} AS __fields, ${values.join(', ')} FROM ${ident(raw)})
+	)
 )`;
 }
