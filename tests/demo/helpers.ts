@@ -40,8 +40,19 @@ export function decode(bytes: Uint8Array): { text: string; encoding: CsvTable['e
 	try {
 		return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
 	} catch {
-		return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+		return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
 	}
+}
+
+// Windows-1252 differs from Latin-1 in 0x80-0x9F. Decoded by hand: Node 20's one-shot
+// TextDecoder('windows-1252') leaves 0x92 (a curly apostrophe) as a control character.
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+/** Decode Windows-1252 bytes. */
+export function decodeWindows1252(bytes: Uint8Array): string {
+	let text = '';
+	for (const byte of bytes) text += byte >= 0x80 && byte <= 0x9f ? CP1252_HIGH[byte - 0x80]! : String.fromCharCode(byte);
+	return text;
 }
 
 /** Read a CSV file of a delivery. */

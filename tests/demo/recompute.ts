@@ -36,10 +36,16 @@ export function pairedChange(dir: string, loadedReferrals?: Set<string>): Record
 }
 
 /** Covered index months and appointments before/after, per group, for a window of W months. */
-export function gpWindows(dir: string, w: number): Record<'accepted' | 'not_accepted' | 'comparison', { n: number; before: number; after: number }> {
+export function gpWindows(
+	dir: string,
+	w: number,
+	rejectedReferralLines = new Set<number>()
+): Record<'accepted' | 'not_accepted' | 'comparison', { n: number; before: number; after: number }> {
 	const use = new Map<string, Map<string, number>>();
 	for (const row of readTable(join(dir, 'gp_appointments.csv')).rows) {
 		const [person, month, count] = row as [string, string, string];
+		// A rejected row (bad month or count) leaves the month unknown.
+		if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month) || !/^\d+$/.test(count) || Number(count) > 60) continue;
 		let months = use.get(person);
 		if (!months) use.set(person, (months = new Map()));
 		months.set(month, Number(count));
@@ -63,8 +69,10 @@ export function gpWindows(dir: string, w: number): Record<'accepted' | 'not_acce
 		result[group].before += before;
 		result[group].after += after;
 	};
-	for (const r of rowObjects(readTable(join(dir, 'referrals.csv')))) {
-		const accepted = (ACCEPTED_STATUSES as readonly string[]).includes(r.status!);
+	const referrals = readTable(join(dir, 'referrals.csv'));
+	for (const [i, r] of rowObjects(referrals).entries()) {
+		if (rejectedReferralLines.has(referrals.lines[i]!)) continue;
+		const accepted = (ACCEPTED_STATUSES as readonly string[]).includes(r.status!.trim().toLowerCase());
 		add(accepted ? 'accepted' : 'not_accepted', r.person_id!, isoDate(r.referral_date!)!);
 	}
 	for (const c of rowObjects(readTable(join(dir, 'comparison.csv')))) add('comparison', c.person_id!, isoDate(c.index_date!)!);
