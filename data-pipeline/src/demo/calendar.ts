@@ -38,11 +38,6 @@ export function monthText(month: number): string {
 	return `${Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}`;
 }
 
-/** Calendar month 1..12 of a month number. */
-export function calendarMonth(month: number): number {
-	return (month % 12) + 1;
-}
-
 /** Day number of the first day of a month number. */
 export function firstDayOfMonth(month: number): number {
 	return Math.round(Date.UTC(Math.floor(month / 12), month % 12, 1) / MS_PER_DAY);

@@ -4,8 +4,7 @@
  * conditions dominate in older people and money, housing and work in younger adults.
  */
 import { AGE_BANDS, NEEDS, REFERRAL_SOURCES } from '../../../src/lib/schema/index.js';
-import { weightsFor } from './people.js';
-import { cumulative, type Random } from './random.js';
+import { cumulative, cumulativeFor, type Random } from './random.js';
 
 type Need = (typeof NEEDS)[number];
 
@@ -37,9 +36,7 @@ const NEED_TABLES: Float64Array[] = [...AGE_BANDS, 'unknown'].map((band) => {
 
 const NEED_COUNT = cumulative([55, 30, 12, 3]);
 
-const SOURCE_WEIGHTS = cumulative(
-	weightsFor(REFERRAL_SOURCES, { gp: 55, nurse_or_ahp: 10, other_primary_care: 8, secondary_care: 4, self: 8, vcse: 6, local_authority: 5, other: 4 })
-);
+const SOURCE_WEIGHTS = cumulativeFor(REFERRAL_SOURCES, { gp: 55, nurse_or_ahp: 10, other_primary_care: 8, secondary_care: 4, self: 8, vcse: 6, local_authority: 5, other: 4 });
 
 /** Needs of a referral as a bitmask over NEEDS (0 = not recorded). `age` is an AGE_BANDS index or -1. */
 export function drawNeeds(rng: Random, age: number): number {

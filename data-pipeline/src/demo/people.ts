@@ -4,7 +4,7 @@
  * codes are indexes into the schema's enumerations; -1 means not recorded.
  */
 import { AGE_BANDS, ETHNIC_GROUPS, SEXES } from '../../../src/lib/schema/index.js';
-import { cumulative, type Random } from './random.js';
+import { cumulativeFor, type Random } from './random.js';
 
 /** Columns of a set of people. */
 export interface PersonTable {
@@ -18,9 +18,9 @@ export interface PersonTable {
 }
 
 // Older people are over-represented among those referred (loneliness, long-term conditions).
-const AGE_WEIGHTS = cumulative(weightsFor(AGE_BANDS, { '0-17': 2, '18-24': 5, '25-34': 9, '35-44': 10, '45-54': 13, '55-64': 16, '65-74': 17, '75-84': 17, '85+': 11 }));
-const SEX_WEIGHTS = cumulative(weightsFor(SEXES, { female: 60, male: 38.5, other: 0.5, not_known: 1 }));
-const ETHNIC_WEIGHTS = cumulative(weightsFor(ETHNIC_GROUPS, { white: 80, mixed: 2.5, asian: 8, black: 4, other: 1.5, not_stated: 4 }));
+const AGE_WEIGHTS = cumulativeFor(AGE_BANDS, { '0-17': 2, '18-24': 5, '25-34': 9, '35-44': 10, '45-54': 13, '55-64': 16, '65-74': 17, '75-84': 17, '85+': 11 });
+const SEX_WEIGHTS = cumulativeFor(SEXES, { female: 60, male: 38.5, other: 0.5, not_known: 1 });
+const ETHNIC_WEIGHTS = cumulativeFor(ETHNIC_GROUPS, { white: 80, mixed: 2.5, asian: 8, black: 4, other: 1.5, not_stated: 4 });
 
 /** An empty table with room for `capacity` people. */
 export function newPersonTable(capacity: number): PersonTable {
@@ -53,9 +53,4 @@ export function copyPerson(from: PersonTable, i: number, to: PersonTable, j: num
 	to.sex[j] = from.sex[i]!;
 	to.ethnic[j] = from.ethnic[i]!;
 	to.imd[j] = from.imd[i]!;
-}
-
-/** Weights in the order of an enumeration, from a table keyed by its values. */
-export function weightsFor<T extends string>(values: readonly T[], table: Record<T, number>): number[] {
-	return values.map((v) => table[v]);
 }

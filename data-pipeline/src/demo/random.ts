@@ -126,6 +126,11 @@ export function cumulative(weights: ArrayLike<number>): Float64Array {
 	return cum;
 }
 
+/** The cumulative table of weights given per value of an enumeration, in the enumeration's order. */
+export function cumulativeFor<T extends string>(values: readonly T[], weights: Record<T, number>): Float64Array {
+	return cumulative(values.map((v) => weights[v]));
+}
+
 /** cyrb128: a small, well-mixed string hash that gives sfc32 its four state words. */
 function hash128(text: string): [number, number, number, number] {
 	let h1 = 1779033703;

@@ -7,9 +7,8 @@
 import { ACTIVITIES, ATTENDED, CONTACT_MODES, NEEDS, PROVIDER_TYPES } from '../../../src/lib/schema/index.js';
 import { contractHeader, type DeliveryContext } from './context.js';
 import { FAULT_RATE } from './dirty.js';
-import { weightsFor } from './people.js';
 import { AS_AT_DAY } from './period.js';
-import { cumulative, Random } from './random.js';
+import { cumulativeFor, Random } from './random.js';
 import { isAccepted } from './referrals.js';
 import { CsvSink } from './sink.js';
 
@@ -18,7 +17,7 @@ type Activity = (typeof ACTIVITIES)[number];
 const CONTACT_ORDER = ['contact_id', 'referral_id', 'contact_date', 'mode', 'duration_minutes'] as const;
 const SIGNPOST_ORDER = ['referral_id', 'signpost_date', 'activity', 'provider_type', 'attended'] as const;
 
-const MODE_WEIGHTS = cumulative(weightsFor(CONTACT_MODES, { face_to_face: 40, telephone: 35, video: 5, home_visit: 10, group: 7, other: 3 }));
+const MODE_WEIGHTS = cumulativeFor(CONTACT_MODES, { face_to_face: 40, telephone: 35, video: 5, home_visit: 10, group: 7, other: 3 });
 // Typical length in minutes by mode: [shortest, longest].
 const MODE_MINUTES: Record<(typeof CONTACT_MODES)[number], [number, number]> = {
 	face_to_face: [30, 75],
@@ -28,7 +27,8 @@ const MODE_MINUTES: Record<(typeof CONTACT_MODES)[number], [number, number]> = {
 	group: [60, 120],
 	other: [15, 60]
 };
-const PROVIDER_WEIGHTS = cumulative(weightsFor(PROVIDER_TYPES, { vcse: 65, statutory: 20, private: 8, other: 7 }));
+const ATTENDED_WEIGHTS = cumulativeFor(ATTENDED, { yes: 60, no: 25, unknown: 15 });
+const PROVIDER_WEIGHTS = cumulativeFor(PROVIDER_TYPES, { vcse: 65, statutory: 20, private: 8, other: 7 });
 
 /** Activities that suit each need; a referral's signposts are drawn from its needs. */
 const ACTIVITIES_FOR_NEED: Record<(typeof NEEDS)[number], Activity[]> = {
@@ -158,7 +158,6 @@ function writeSignposts(ctx: DeliveryContext, rng: Random, faultRng: Random, sin
 	}
 }
 
-const ATTENDED_WEIGHTS = cumulative(weightsFor(ATTENDED, { yes: 60, no: 25, unknown: 15 }));
 
 /** A random set bit of a non-zero mask. */
 function pickBit(rng: Random, mask: number): number {
