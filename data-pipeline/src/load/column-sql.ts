@@ -29,26 +29,21 @@ function shown(v: string): string {
 
 /**
  * A date in `YYYY-MM-DD` or `DD/MM/YYYY`; anything else (including 1/2/2025 and 31/02/2025) is
- * NULL. Shape by character positions and validity by cast: several times faster than regular
- * expressions on tens of millions of rows.
+ * NULL. Shape by character positions and validity by DuckDB's strict ISO date cast: several
+ * times faster than regular expressions on tens of millions of rows.
  */
 export function parseDateSql(v: string): string {
 	return `CASE
-		WHEN length(${v}) = 10 AND substr(${v}, 5, 1) = '-' AND substr(${v}, 8, 1) = '-' AND ${digits(`substr(${v}, 1, 4) || substr(${v}, 6, 2) || substr(${v}, 9, 2)`)}
+		WHEN length(${v}) = 10 AND substr(${v}, 5, 1) = '-' AND substr(${v}, 8, 1) = '-' AND ascii(${v}) BETWEEN 48 AND 57
 			THEN TRY_CAST(${v} AS DATE)
-		WHEN length(${v}) = 10 AND substr(${v}, 3, 1) = '/' AND substr(${v}, 6, 1) = '/' AND ${digits(`substr(${v}, 1, 2) || substr(${v}, 4, 2) || substr(${v}, 7, 4)`)}
+		WHEN length(${v}) = 10 AND substr(${v}, 3, 1) = '/' AND substr(${v}, 6, 1) = '/' AND ascii(${v}) BETWEEN 48 AND 57
 			THEN TRY_CAST(substr(${v}, 7, 4) || '-' || substr(${v}, 4, 2) || '-' || substr(${v}, 1, 2) AS DATE)
 	END`;
 }
 
 /** A month `YYYY-MM` as the first day of that month, else NULL. */
 export function parseMonthSql(v: string): string {
-	return `CASE WHEN length(${v}) = 7 AND substr(${v}, 5, 1) = '-' AND ${digits(`substr(${v}, 1, 4) || substr(${v}, 6, 2)`)} THEN TRY_CAST(${v} || '-01' AS DATE) END`;
-}
-
-/** True when the text expression holds only ASCII digits (and is not empty). */
-function digits(text: string): string {
-	return `TRY_CAST(${text} AS UBIGINT) IS NOT NULL AND NOT contains(${text}, '+') AND NOT contains(${text}, ' ')`;
+	return `CASE WHEN length(${v}) = 7 AND substr(${v}, 5, 1) = '-' AND ascii(${v}) BETWEEN 48 AND 57 THEN TRY_CAST(${v} || '-01' AS DATE) END`;
 }
 
 /**

@@ -17,7 +17,7 @@ export function typedTableSql(spec: FileSpec, header: HeaderMatch, fieldCount: n
 	const rawCols = Array.from({ length: fieldCount }, (_, i) => `c${i}`);
 	const values = spec.columns.map((col) => {
 		const pos = header.positions.get(col.name);
-		return `${pos === undefined ? 'NULL::VARCHAR' : `nullif(trim(c${pos}), '')`} AS ${ident('v_' + col.name)}`;
+		return `${pos === undefined ? 'NULL::VARCHAR' : trimmed(`c${pos}`)} AS ${ident('v_' + col.name)}`;
 	});
 	const present = rawCols.map((c) => `(${c} IS NOT NULL)::INTEGER`).join(' + ');
 	const cols = spec.columns.map((col) => ({ name: col.name, ...columnSql(col, ident('v_' + col.name), ident(col.name)) }));
@@ -41,4 +41,9 @@ FROM (
 		FROM (SELECT rowid AS __row, c${fieldCount - 1} IS NULL AS __short, ${present} AS __fields, ${values.join(', ')} FROM ${ident(raw)})
 	)
 )`;
+}
+
+/** The value trimmed of spaces, NULL when empty; trim only runs on the rare values that need it. */
+function trimmed(c: string): string {
+	return `CASE WHEN ${c} = '' THEN NULL WHEN starts_with(${c}, ' ') OR ends_with(${c}, ' ') THEN nullif(trim(${c}), '') ELSE ${c} END`;
 }
