@@ -4,3 +4,4 @@ export * from './instruments.js';
 export * from './contract.js';
 export * from './tables.js';
 export * from './manifest.js';
+export * from './derivations.js';
