@@ -18,7 +18,7 @@ const lowerIsBetter = MEASURES.filter((m) => !m.higher_is_better).map((m) => m.l
 export const DATA_DEFINITIONS: readonly DataDefinition[] = [
 	{
 		term: 'Referral',
-		definition: `One row of referrals.csv that passed every rule of the export format (practice in NHS Digital's practice map, referral date from ${EARLIEST_REFERRAL_DATE} and not in the future, dates in order). Rejected rows are listed with their line and reason on the Data quality page and in the pipeline's rejects files; when several deliveries hold the same referral, the latest delivery's record is used.`
+		definition: `One row of referrals.csv that passed every rule of the export format (practice in NHS Digital's practice map, referral date from ${EARLIEST_REFERRAL_DATE} and not in the future, dates in order). Rejected rows are listed with their line and reason in the pipeline's rejects files and counted in its manifest; when several deliveries hold the same referral, the latest delivery's record is used.`
 	},
 	{
 		term: 'Accepted',
