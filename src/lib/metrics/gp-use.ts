@@ -21,9 +21,10 @@ export const DEFAULT_WINDOW_MONTHS = 6;
 /**
  * Frequent attender: at least this many GP appointments in 6 months before the index month
  * (scaled with the window: 16 in 12 months). A fixed count, not a quintile of the cohort, so the
- * same people count as frequent in every area and in the referred and comparison cohorts alike;
- * 8 in 6 months (about 16 a year, three times the average) lies near the top decile of
- * attenders in UK practice studies (e.g. the 90th percentile used by Smits et al. 2009).
+ * same people count as frequent in every area and in the referred and comparison cohorts alike.
+ * 8 in 6 months is about 16 a year, roughly three times the average consultation rate; frequent
+ * attendance is usually defined as the top decile of attenders (a Signpost convention, settable;
+ * not a validated threshold).
  */
 export const DEFAULT_FREQUENT_ATTENDER_PER_6_MONTHS = 8;
 
