@@ -24,7 +24,22 @@ const referralExists: RowRule = {
 	code: `'referral_id: not a loaded referral'`
 };
 
-const referralJoin = `LEFT JOIN final_referrals r ON r.referral_id = b.referral_id`;
+/** Rules of a file whose rows belong to a referral: it exists, and `date` is not before it (less `graceDays`). */
+function notBeforeReferral(date: string, graceDays: number): CrossRules {
+	const limit = graceDays > 0 ? `r.referral_date - INTERVAL ${graceDays} DAY` : 'r.referral_date';
+	const words = graceDays > 0 ? `more than ${graceDays} days before the referral date` : 'before the referral date';
+	return {
+		join: `LEFT JOIN final_referrals r ON r.referral_id = b.referral_id`,
+		rules: [
+			referralExists,
+			{
+				when: `b.${date} < ${limit}`,
+				reason: `'${date} ' || b.${date} || ' is ${words} ' || r.referral_date`,
+				code: `'${date}: ${words}'`
+			}
+		]
+	};
+}
 
 /** Cross-table rules of a file (none for files that stand alone). */
 export function crossRules(file: FileName): CrossRules | null {
@@ -45,41 +60,11 @@ export function crossRules(file: FileName): CrossRules | null {
 				]
 			};
 		case 'contacts':
-			return {
-				join: referralJoin,
-				rules: [
-					referralExists,
-					{
-						when: `b.contact_date < r.referral_date`,
-						reason: `'contact_date ' || b.contact_date || ' is before the referral date ' || r.referral_date`,
-						code: `'contact_date: before the referral date'`
-					}
-				]
-			};
+			return notBeforeReferral('contact_date', 0);
 		case 'wellbeing':
-			return {
-				join: referralJoin,
-				rules: [
-					referralExists,
-					{
-						when: `b.assessment_date < r.referral_date - INTERVAL 30 DAY`,
-						reason: `'assessment_date ' || b.assessment_date || ' is more than 30 days before the referral date ' || r.referral_date`,
-						code: `'assessment_date: more than 30 days before the referral date'`
-					}
-				]
-			};
+			return notBeforeReferral('assessment_date', 30);
 		case 'signposting':
-			return {
-				join: referralJoin,
-				rules: [
-					referralExists,
-					{
-						when: `b.signpost_date < r.referral_date`,
-						reason: `'signpost_date ' || b.signpost_date || ' is before the referral date ' || r.referral_date`,
-						code: `'signpost_date: before the referral date'`
-					}
-				]
-			};
+			return notBeforeReferral('signpost_date', 0);
 		default:
 			return null;
 	}
