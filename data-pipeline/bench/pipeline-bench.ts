@@ -40,10 +40,11 @@ function measure(cmd: string, args: string[]): Promise<{ seconds: number; peak: 
 	});
 }
 
-const tsx = join('node_modules', '.bin', 'tsx');
+// tsx as a loader inside one node process, so the sampled process is the pipeline itself.
+const node = (script: string, args: string[]) => measure(process.execPath, ['--import', 'tsx', script, ...args]);
 if (!existsSync(join(delivery, 'referrals.csv'))) {
 	process.stderr.write(`generating a ${referrals.toLocaleString('en-GB')}-referral demo delivery in ${delivery}\n`);
-	const gen = await measure(tsx, ['data-pipeline/src/cli/demo-data.ts', '--out', delivery, '--referrals', String(referrals)]);
+	const gen = await node('data-pipeline/src/cli/demo-data.ts', ['--out', delivery, '--referrals', String(referrals)]);
 	if (gen.code !== 0) throw new Error('demo data generation failed');
 	process.stderr.write(`generated in ${gen.seconds.toFixed(1)} s\n`);
 }
@@ -63,8 +64,7 @@ db.close();
 const bareSeconds = (performance.now() - bareStart) / 1000;
 
 const out = join(root, 'published');
-const run = await measure(tsx, [
-	'data-pipeline/src/cli/pipeline.ts',
+const run = await node('data-pipeline/src/cli/pipeline.ts', [
 	'--input', delivery,
 	'--out', out,
 	'--reference', join(delivery, 'reference', 'gp-reg-pat-prac-map.csv'),

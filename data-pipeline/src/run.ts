@@ -14,7 +14,7 @@ import {
 	type ManifestInput
 } from '../../src/lib/schema/index.js';
 import { SWEMWBS_METRIC_BY_RAW, SWEMWBS_RAW_MIN } from '../../src/lib/metrics/swemwbs.js';
-import { Db } from './db.js';
+import { Db, ident } from './db.js';
 import { deriveAll } from './derive/derive-all.js';
 import { PipelineError } from './errors.js';
 import { IDENTIFIER_MACROS } from './load/identifiers.js';
@@ -72,16 +72,19 @@ export async function runPipeline(options: PipelineOptions): Promise<Manifest> {
 
 		log.info('checking rows across files and deliveries');
 		const accounts = await settleAll(db, loaded);
+		const outDir = join(staging, 'out');
+		await mkdir(join(outDir, 'rejects'), { recursive: true });
+		log.info('writing rejects');
+		await writeRejects(db, accounts, join(outDir, 'rejects'));
+		// The raw text is needed only for the rejects; freeing it keeps large runs in memory.
+		for (const f of loaded) await db.run(`DROP VIEW ${ident(f.typed)}; DROP TABLE ${ident(f.raw)}`);
+
 		const delivered = new Set(loaded.map((f) => f.spec.name as string));
 		const swemwbs = SWEMWBS_METRIC_BY_RAW.map((metric, i) => ({ raw: SWEMWBS_RAW_MIN + i, metric }));
 		log.info('deriving tables');
 		await deriveAll(db, { window_months: options.window_months, delivered, swemwbs });
-
-		const outDir = join(staging, 'out');
-		await mkdir(join(outDir, 'rejects'), { recursive: true });
-		log.info('writing Parquet and rejects');
+		log.info('writing Parquet');
 		const outputs = await writeParquet(db, outDir);
-		await writeRejects(db, accounts, join(outDir, 'rejects'));
 		const inputs = accounts.map(toManifestInput);
 		const warnings = collectWarnings(accounts, delivered);
 		for (const w of warnings) log.warn(w);
