@@ -1,0 +1,105 @@
+/**
+ * The connector: one DuckDB-WASM per page session, the tables loaded so far, and `query`.
+ * The engine starts and the manifest is fetched in parallel, and Parquet downloads overlap the
+ * engine's start, because DuckDB-WASM alone takes about a second to start.
+ */
+import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
+import type { Manifest, TableName } from '$lib/schema';
+import { disableExtensionAutoload, loadParquetExtension, setExtensionRepository, type Query } from '$lib/queries';
+import { startEngine, type Engine } from './engine.js';
+import { latestWins } from './latest.js';
+import { loadTables, type Decoder, type LoadProgress } from './loader.js';
+import { fetchManifest } from './manifest.js';
+import { toResult, type Result } from './result.js';
+import type { DataSettings } from './settings.js';
+
+/** How to reach the data. */
+export interface ConnectorOptions {
+	/** URL of a published file (e.g. `manifest.json`, `referrals.parquet`). */
+	fileUrl: (file: string) => string;
+	settings: DataSettings;
+	/** Decoder used when no extension repository is set; loaded lazily so its wasm is fetched only when needed. */
+	decoder: () => Promise<Decoder>;
+}
+
+/** Options of one query. */
+export interface QueryOptions {
+	/** Requests sharing a key are latest-wins: an older one rejects with StaleResultError. */
+	key?: string;
+}
+
+/** The app's handle on DuckDB-WASM. */
+export interface Connector {
+	/** The checked manifest (rejects with DataError when missing or incompatible). */
+	manifest(): Promise<Manifest>;
+	/** Load these tables if not loaded yet, reporting progress. */
+	load(tables: readonly TableName[], onProgress?: (progress: LoadProgress) => void): Promise<void>;
+	/** Load the query's tables, run it with its bound parameters and return columns. */
+	query(q: Query, options?: QueryOptions): Promise<Result>;
+	/** Stop the worker. */
+	close(): Promise<void>;
+}
+
+/** A connector; nothing starts until the first call. */
+export function createConnector(options: ConnectorOptions): Connector {
+	const guard = latestWins();
+	const loading = new Map<TableName, Promise<void>>();
+	let manifest: Promise<Manifest> | undefined;
+	let engine: Promise<{ engine: Engine; conn: AsyncDuckDBConnection }> | undefined;
+
+	// A failure is not kept, so calling again (say after the pipeline has run) tries again.
+	const getManifest = () =>
+		(manifest ??= fetchManifest(options.fileUrl('manifest.json')).catch((error: unknown) => {
+			manifest = undefined;
+			throw error;
+		}));
+	const getConnection = async () => {
+		engine ??= (async () => {
+			const repository = options.settings.extensionRepository;
+			const started = await startEngine({ allowExtensions: repository !== null });
+			const conn = await started.db.connect();
+			const setup = repository ? [setExtensionRepository(new URL(repository, location.href).href), ...loadParquetExtension()] : disableExtensionAutoload();
+			for (const q of setup) await conn.query(q.sql);
+			return { engine: started, conn };
+		})();
+		return (await engine).conn;
+	};
+
+	const load = async (tables: readonly TableName[], onProgress?: (progress: LoadProgress) => void) => {
+		const fresh = [...new Set(tables)].filter((t) => !loading.has(t));
+		const connection = getConnection();
+		if (fresh.length > 0) {
+			const decoder = options.settings.extensionRepository ? null : options.decoder();
+			decoder?.catch(() => undefined); // reported through the first decode instead
+			const decode: Decoder | null = decoder && (async (bytes, spec) => (await decoder)(bytes, spec));
+			const run = getManifest().then((m) => loadTables(fresh, { manifest: m, connection, fileUrl: options.fileUrl, decode, onProgress }));
+			// A failed load is forgotten so a retry can try again.
+			run.catch(() => fresh.forEach((t) => loading.delete(t)));
+			for (const t of fresh) loading.set(t, run);
+		}
+		await Promise.all([connection, ...tables.map((t) => loading.get(t))]);
+	};
+
+	const run = async (q: Query): Promise<Result> => {
+		await load(q.tables);
+		const conn = await getConnection();
+		if (q.params.length === 0) return toResult(await conn.query(q.sql));
+		const statement = await conn.prepare(q.sql);
+		try {
+			return toResult(await statement.query(...q.params));
+		} finally {
+			await statement.close();
+		}
+	};
+
+	return {
+		manifest: getManifest,
+		load,
+		query: (q, queryOptions) => (queryOptions?.key ? guard(queryOptions.key, () => run(q)) : run(q)),
+		close: async () => {
+			if (engine) await (await engine).engine.terminate();
+			engine = undefined;
+			loading.clear();
+		}
+	};
+}

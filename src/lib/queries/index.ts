@@ -1,0 +1,4 @@
+/** Query builders: each returns `{ sql, params, tables }` and never executes anything. */
+export * from './query.js';
+export * from './referrals.js';
+export * from './load.js';
