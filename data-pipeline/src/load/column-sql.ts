@@ -10,11 +10,17 @@ export interface ColumnSql {
 	typed: string;
 	reason: string;
 	code: string;
+	/**
+	 * True exactly when `reason` is NULL. Cheap (no strings built), so that the reason is only
+	 * worked out for the few rows that fail: building it for every row cost more than typing.
+	 */
+	valid: string;
 }
 
 interface Check {
 	reason: string;
 	code: string;
+	condition: string;
 }
 
 /** Quote a SQL string literal built from schema constants. */
@@ -55,7 +61,8 @@ export function columnSql(col: ColumnSpec, v: string, typedRef: string): ColumnS
 	const name = col.name;
 	const fail = (condition: string, detail: string, code: string): Check => ({
 		reason: `CASE WHEN ${condition} THEN ${str(name + ' ')} || ${detail} END`,
-		code: `CASE WHEN ${condition} THEN ${str(`${name}: ${code}`)} END`
+		code: `CASE WHEN ${condition} THEN ${str(`${name}: ${code}`)} END`,
+		condition
 	});
 	let typed: string;
 	let check: Check | null;
@@ -109,10 +116,13 @@ export function columnSql(col: ColumnSpec, v: string, typedRef: string): ColumnS
 	const code = check?.code ?? 'NULL';
 	const missing = col.required ? `CASE WHEN ${v} IS NULL THEN ${str(`${name} is missing`)} END` : 'NULL';
 	const missingCode = col.required ? `CASE WHEN ${v} IS NULL THEN ${str(`${name}: missing`)} END` : 'NULL';
+	// A check's reason is built only when its condition is true (CASE), so a NULL condition passes.
+	const passes = check ? `(${v} IS NULL OR NOT coalesce(${check.condition}, false))` : 'true';
 	// Checks only apply to values present: an empty optional field is simply missing.
 	return {
 		typed: `CASE WHEN ${v} IS NOT NULL THEN ${typed} END`,
 		reason: `coalesce(${missing}, CASE WHEN ${v} IS NOT NULL THEN ${reason} END)`,
-		code: `coalesce(${missingCode}, CASE WHEN ${v} IS NOT NULL THEN ${code} END)`
+		code: `coalesce(${missingCode}, CASE WHEN ${v} IS NOT NULL THEN ${code} END)`,
+		valid: col.required ? `(${v} IS NOT NULL AND ${passes})` : passes
 	};
 }

@@ -27,14 +27,16 @@ export function typedTableSql(spec: FileSpec, header: HeaderMatch, fieldCount: n
 	const ruleReasons = rules.map((r) => `CASE WHEN ${r.when} THEN ${r.reason} END`).join(', ');
 	const ruleCodes = rules.map((r) => `CASE WHEN ${r.when} THEN ${r.code} END`).join(', ');
 	const shortReason = `'too few fields (' || __fields || ${str(` of ${fieldCount}`)} || ')'`;
+	const reason = `CASE WHEN __short THEN ${shortReason} ELSE nullif(concat_ws('; ', nullif(concat_ws('; ', ${colReasons}), '')${rules.length ? ', ' + ruleReasons : ''}), '') END`;
+	const code = `CASE WHEN __short THEN 'too few fields' ELSE coalesce(coalesce(${colCodes})${rules.length ? ', ' + ruleCodes : ''}) END`;
+	// Reasons are strings built per row; only rows that fail the cheap test need them.
+	const ok = ['NOT __short', ...cols.map((c) => c.valid), ...rules.map((r) => `NOT coalesce(${r.when}, false)`)].join(' AND ');
 	return `CREATE OR REPLACE VIEW ${ident(target)} AS
 SELECT __row, ${cols.map((c) => ident(c.name)).join(', ')},
-	CASE WHEN __short THEN ${shortReason} ELSE nullif(concat_ws('; ', __col_reason${rules.length ? ', ' + ruleReasons : ''}), '') END AS __reason,
-	CASE WHEN __short THEN 'too few fields' ELSE coalesce(__col_code${rules.length ? ', ' + ruleCodes : ''}) END AS __code
+	CASE WHEN NOT __ok THEN ${reason} END AS __reason,
+	CASE WHEN NOT __ok THEN ${code} END AS __code
 FROM (
-	SELECT * EXCLUDE (${spec.columns.map((c) => ident('v_' + c.name)).join(', ')}),
-		nullif(concat_ws('; ', ${colReasons}), '') AS __col_reason,
-		coalesce(${colCodes}) AS __col_code
+	SELECT *, ${ok} AS __ok
 	FROM (
 		SELECT __row, __short, __fields, ${spec.columns.map((c) => ident('v_' + c.name)).join(', ')},
 			${cols.map((c) => `${c.typed} AS ${ident(c.name)}`).join(',\n\t\t\t')}
