@@ -100,9 +100,12 @@ export async function scanFile(path: string): Promise<FileScan> {
 				validUtf8 = false;
 			}
 		}
-		for (let i = 0; i < chunk.length; i++) {
+		// The header byte by byte (it is short); then jump between quotes and line feeds with
+		// Buffer.indexOf (memchr), which is several times faster than a byte loop in JS.
+		let i = 0;
+		for (; i < chunk.length && !headerDone; i++) {
 			const b = chunk[i]!;
-			if (!headerDone && b !== LF) headerBytes.push(b);
+			if (b !== LF) headerBytes.push(b);
 			if (b === LF) {
 				if (inQuotes) {
 					recordQuotedNewline = true;
@@ -122,6 +125,55 @@ export async function scanFile(path: string): Promise<FileScan> {
 				recordStartByte = chunkStart + i;
 			}
 			if (b === QUOTE) inQuotes = !inQuotes;
+		}
+		const end = chunk.length;
+		const next = (byte: number, from: number) => {
+			const at = chunk.indexOf(byte, from);
+			return at === -1 ? end : at;
+		};
+		let nextQuote = -1; // the first quote at or after i, once looked up
+		while (i < end) {
+			if (nextQuote < i) nextQuote = next(QUOTE, i);
+			if (inQuotes) {
+				// Every line feed before the closing quote is inside the field.
+				for (let lf = next(LF, i); lf < nextQuote; lf = next(LF, lf + 1)) {
+					recordQuotedNewline = true;
+					pline += 1;
+				}
+				if (nextQuote === end) break;
+				inQuotes = false;
+				i = nextQuote + 1;
+				continue;
+			}
+			if (!recordStarted) {
+				const b = chunk[i]!;
+				if (b === LF) {
+					endRecord();
+					line += 1;
+					pline += 1;
+					i += 1;
+					continue;
+				}
+				if (b === CR) {
+					i += 1;
+					continue;
+				}
+				recordStarted = true;
+				recordStartLine = line;
+				recordStartPline = pline;
+				recordStartByte = chunkStart + i;
+			}
+			const lf = next(LF, i);
+			if (nextQuote < lf) {
+				inQuotes = true;
+				i = nextQuote + 1;
+				continue;
+			}
+			if (lf === end) break;
+			endRecord();
+			line += 1;
+			pline += 1;
+			i = lf + 1;
 		}
 	}
 	if (validUtf8) {
