@@ -6,7 +6,9 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		// precompress is off: brotli on the 34 MB DuckDB wasm takes minutes (shared/notes/stack.md).
-		adapter: adapter({ precompress: false }),
+		// SIGNPOST_BUILD_DIR and SIGNPOST_KIT_DIR let the browser tests build beside, not over, `npm run build`.
+		adapter: adapter({ precompress: false, out: process.env.SIGNPOST_BUILD_DIR ?? 'build' }),
+		outDir: process.env.SIGNPOST_KIT_DIR ?? '.svelte-kit',
 		// Nothing may leave the app's origin (NHS networks and strict policies block it); DuckDB-WASM
 		// compiles WebAssembly, hence 'wasm-unsafe-eval'.
 		csp: {
