@@ -24,15 +24,32 @@ CREATE OR REPLACE MACRO sp_is_postcode(s) AS
 	AND regexp_full_match(upper(s), '[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}');
 `;
 
-/** Scan every column of a raw table (c0..c{n-1}) and return up to `limit` hits per column. */
+/**
+ * Scan every column of a raw table (c0..c{n-1}) and return up to `limit` hits per column.
+ *
+ * One pass over the raw table keeps only rows with a hit in some column (in a clean delivery,
+ * none); the hits per column are then picked from that small table. Each value is trimmed once,
+ * in a projection below the filter, because the macros repeat their argument. A value shorter
+ * than 5 bytes cannot be either identifier (both need 5 or more characters after trimming), so
+ * it is not trimmed at all.
+ */
 export async function findIdentifiers(db: Db, raw: string, fieldCount: number, limit = 5): Promise<IdentifierHit[]> {
-	const parts = Array.from({ length: fieldCount }, (_, i) => {
-		const v = `trim(c${i})`;
-		return `(SELECT ${i} AS position, rowid AS row, CASE WHEN sp_is_nhs_number(${v}) THEN 'NHS number' ELSE 'postcode' END AS kind
-			FROM ${ident(raw)} WHERE sp_is_nhs_number(${v}) OR sp_is_postcode(${v}) ORDER BY rowid LIMIT ${limit})`;
-	});
-	if (parts.length === 0) return [];
-	return db.all<IdentifierHit>(`${parts.join(' UNION ALL ')} ORDER BY position, row`);
+	if (fieldCount === 0) return [];
+	const positions = Array.from({ length: fieldCount }, (_, i) => i);
+	const isHit = (v: string) => `(sp_is_nhs_number(${v}) OR sp_is_postcode(${v}))`;
+	const hits = ident(`${raw}__identifiers`);
+	await db.run(
+		`CREATE OR REPLACE TEMP TABLE ${hits} AS
+		SELECT * FROM (SELECT rowid AS row, ${positions.map((i) => `CASE WHEN strlen(c${i}) >= 5 THEN trim(c${i}) END AS t${i}`).join(', ')} FROM ${ident(raw)})
+		WHERE ${positions.map((i) => isHit(`t${i}`)).join(' OR ')}`
+	);
+	const parts = positions.map(
+		(i) => `(SELECT ${i} AS position, row, CASE WHEN sp_is_nhs_number(t${i}) THEN 'NHS number' ELSE 'postcode' END AS kind
+			FROM ${hits} WHERE ${isHit(`t${i}`)} ORDER BY row LIMIT ${limit})`
+	);
+	const found = await db.all<IdentifierHit>(`${parts.join(' UNION ALL ')} ORDER BY position, row`);
+	await db.run(`DROP TABLE ${hits}`);
+	return found;
 }
 
 /** One identifier found in a record DuckDB could not split (kept as text in the rejects). */
