@@ -5,7 +5,7 @@
  */
 import type { Table } from 'apache-arrow';
 
-/** One column: a typed array for numbers and dates (epoch ms), an array for strings and booleans. */
+/** One column: a typed array for numbers, an array of epoch-ms numbers for dates, an array for strings and booleans. */
 export type Column = ArrayLike<unknown>;
 
 /** The result of one query. */
