@@ -130,6 +130,24 @@ describe.skipIf(!chromiumAvailable())('the built app in Chromium', () => {
 		await page.close();
 	});
 
+	it('with PUBLIC_SIGNPOST_DUCKDB_EXTENSIONS set, DuckDB asks the app itself for the parquet extension, and says so when it is absent', async () => {
+		const server = await startApp(build, published, { PUBLIC_SIGNPOST_DUCKDB_EXTENSIONS: '/duckdb-extensions' });
+		const page = await browser.context.newPage();
+		const requests: string[] = [];
+		page.on('request', (r) => requests.push(r.url()));
+		try {
+			await page.goto(server.origin + '/explore');
+			const alert = page.getByRole('alert');
+			await alert.waitFor({ timeout: 30_000 });
+			expect(await alert.textContent()).toContain(`parquet extension could not be loaded from ${server.origin}/duckdb-extensions`);
+			expect(requests).toContain(`${server.origin}/duckdb-extensions/v1.4.3/wasm_eh/parquet.duckdb_extension.wasm`);
+			expect(requests.filter((url) => !sameOrigin(url, server.origin))).toEqual([]);
+		} finally {
+			await page.close();
+			await server.stop();
+		}
+	});
+
 	describe('clear messages for missing or incompatible data', () => {
 		const cases: { name: string; setUp: (dir: string) => Promise<void>; message: RegExp }[] = [
 			{ name: 'no published data', setUp: async () => undefined, message: /No published data was found/ },

@@ -84,13 +84,13 @@ export interface AppServer {
 	stop(): Promise<void>;
 }
 
-/** Start the built app on a free localhost port, reading data from `dataDir`. */
-export async function startApp(buildDir: string, dataDir: string): Promise<AppServer> {
+/** Start the built app on a free localhost port, reading data from `dataDir`, with extra environment variables. */
+export async function startApp(buildDir: string, dataDir: string, extraEnv: Record<string, string> = {}): Promise<AppServer> {
 	const port = await freePort();
 	const origin = `http://127.0.0.1:${port}`;
 	const child = spawn(process.execPath, [join(buildDir, 'build')], {
 		cwd: repoRoot,
-		env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ORIGIN: origin, SIGNPOST_DATA_DIR: dataDir },
+		env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ORIGIN: origin, SIGNPOST_DATA_DIR: dataDir, ...extraEnv },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let output = '';

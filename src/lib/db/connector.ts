@@ -7,6 +7,7 @@ import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import type { Manifest, TableName } from '$lib/schema';
 import { disableExtensionAutoload, loadParquetExtension, setExtensionRepository, type Query } from '$lib/queries';
 import { startEngine, type Engine } from './engine.js';
+import { DataError } from './errors.js';
 import { latestWins } from './latest.js';
 import { loadTables, type Decoder, type LoadProgress } from './loader.js';
 import { fetchManifest } from './manifest.js';
@@ -58,8 +59,20 @@ export function createConnector(options: ConnectorOptions): Connector {
 			const repository = options.settings.extensionRepository;
 			const started = await startEngine({ allowExtensions: repository !== null });
 			const conn = await started.db.connect();
-			const setup = repository ? [setExtensionRepository(new URL(repository, location.href).href), ...loadParquetExtension()] : disableExtensionAutoload();
-			for (const q of setup) await conn.query(q.sql);
+			if (!repository) {
+				for (const q of disableExtensionAutoload()) await conn.query(q.sql);
+				return { engine: started, conn };
+			}
+			const base = new URL(repository, location.href).href;
+			try {
+				for (const q of [setExtensionRepository(base), ...loadParquetExtension()]) await conn.query(q.sql);
+			} catch (cause) {
+				throw new DataError(
+					'engine',
+					`The DuckDB parquet extension could not be loaded from ${base} (PUBLIC_SIGNPOST_DUCKDB_EXTENSIONS). Provide it there or unset the setting.`,
+					{ cause }
+				);
+			}
 			return { engine: started, conn };
 		})();
 		return (await engine).conn;
