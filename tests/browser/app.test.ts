@@ -16,11 +16,11 @@ import { buildApp, chromiumAvailable, launchBrowser, publishDemo, repoRoot, star
 const screenshots = join(repoRoot, 'test-results/screenshots');
 const FIGURE_TABLE = 'Referrals per financial year (April to March)';
 
-/** The pages that exist, and what shows each is ready. */
-const PAGES: { path: string; name: string; ready: (page: Page) => Promise<void> }[] = [
-	{ path: '/', name: 'home', ready: (page) => page.getByRole('table', { name: 'Tables written by the pipeline' }).waitFor() },
-	{ path: '/methods', name: 'methods', ready: (page) => page.getByRole('heading', { level: 1 }).waitFor() },
-	{ path: '/explore', name: 'explore', ready: (page) => page.getByRole('table', { name: FIGURE_TABLE }).waitFor({ timeout: 30_000 }) }
+/** The pages that exist, what shows each is ready, and whether it should start DuckDB-WASM (34 MB). */
+const PAGES: { path: string; name: string; ready: (page: Page) => Promise<void>; duckdb: boolean }[] = [
+	{ path: '/', name: 'home', ready: (page) => page.getByRole('table', { name: 'Tables written by the pipeline' }).waitFor(), duckdb: false },
+	{ path: '/methods', name: 'methods', ready: (page) => page.getByRole('heading', { level: 1 }).waitFor(), duckdb: false },
+	{ path: '/explore', name: 'explore', ready: (page) => page.getByRole('table', { name: FIGURE_TABLE }).waitFor({ timeout: 30_000 }), duckdb: true }
 ];
 
 describe.skipIf(!chromiumAvailable())('the built app in Chromium', () => {
@@ -45,7 +45,7 @@ describe.skipIf(!chromiumAvailable())('the built app in Chromium', () => {
 		if (root) await rm(root, { recursive: true, force: true });
 	});
 
-	for (const { path, name, ready } of PAGES) {
+	for (const { path, name, ready, duckdb } of PAGES) {
 		it(`${path} renders with no console errors, on the app's origin only, under the CSP, with no axe violations`, async () => {
 			const page = await browser.context.newPage();
 			const errors: string[] = [];
@@ -64,6 +64,7 @@ describe.skipIf(!chromiumAvailable())('the built app in Chromium', () => {
 			expect(errors).toEqual([]);
 			expect(requests.length).toBeGreaterThan(0);
 			expect(requests.filter((url) => !sameOrigin(url, app.origin))).toEqual([]);
+			expect(requests.some((url) => /duckdb-eh\.[^/]+\.wasm$/.test(url))).toBe(duckdb);
 			await page.close();
 		});
 	}
