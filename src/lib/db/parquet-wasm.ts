@@ -12,16 +12,37 @@
  *   `new Function` and so fail under the app's CSP unless 'unsafe-eval' is allowed.
  * The larger download is paid once per browser (cached, immutable name) and overlaps DuckDB's
  * own 34 MB start; decoding speed and a strict CSP matter on every load.
+ * Decoding runs in its own worker (decode-worker.ts), started when this module is imported (only
+ * dynamically, when a page loads tables) so its wasm compiles during the downloads; the page stays
+ * responsive while large tables decode.
  */
-import init, { readParquet } from 'parquet-wasm/esm';
-import wasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
 import type { TableSpec } from '$lib/schema';
+import type { DecodeRequest, DecodeResponse } from './decode-worker.js';
 
-// Compiling starts on import, so it overlaps the downloads; this module is only imported dynamically.
-const ready = init({ module_or_path: wasmUrl });
+const worker = startWorker();
+let nextId = 0;
+const pending = new Map<number, { resolve: (ipc: Uint8Array) => void; reject: (error: Error) => void }>();
 
-/** Decode a whole Parquet file into an Arrow IPC stream for `insertArrowFromIPCStream`. */
-export async function decodeParquet(bytes: Uint8Array, _spec: TableSpec): Promise<Uint8Array> {
-	await ready;
-	return readParquet(bytes).intoIPCStream();
+/** Decode a whole Parquet file into an Arrow IPC stream for `insertArrowFromIPCStream` (the bytes are transferred). */
+export function decodeParquet(bytes: Uint8Array, _spec: TableSpec): Promise<Uint8Array> {
+	const id = nextId++;
+	return new Promise((resolve, reject) => {
+		pending.set(id, { resolve, reject });
+		worker.postMessage({ id, bytes } satisfies DecodeRequest, { transfer: [bytes.buffer] });
+	});
+}
+
+function startWorker(): Worker {
+	const w = new Worker(new URL('./decode-worker.ts', import.meta.url), { type: 'module' });
+	w.onmessage = ({ data }: MessageEvent<DecodeResponse>) => {
+		const request = pending.get(data.id);
+		pending.delete(data.id);
+		if ('ipc' in data) request?.resolve(data.ipc);
+		else request?.reject(new Error(data.error));
+	};
+	w.onerror = (event) => {
+		for (const request of pending.values()) request.reject(new Error(`Parquet decoder failed: ${event.message}`));
+		pending.clear();
+	};
+	return w;
 }
