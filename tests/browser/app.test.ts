@@ -10,6 +10,7 @@ import { createServer } from 'node:http';
 import { basename, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { discloseCount } from '../../src/lib/metrics/index.js';
 import { createTableFromParquet, referralsPerFinancialYear } from '../../src/lib/queries/index.js';
 import { buildApp, chromiumAvailable, launchBrowser, publishDemo, repoRoot, startApp, tempDir, type AppServer } from './harness.js';
 
@@ -76,8 +77,9 @@ describe.skipIf(!chromiumAvailable())('the built app in Chromium', () => {
 		expect(assets.filter((f) => f.includes('coi'))).toEqual([]);
 	});
 
-	it('/explore shows the referrals per financial year that node DuckDB computes from the same Parquet', async () => {
-		const expected = await nodeQuery(join(published, 'referrals.parquet'));
+	it('/explore shows the referrals per financial year that node DuckDB computes from the same Parquet, after disclosure control', async () => {
+		const expected = (await nodeQuery(join(published, 'referrals.parquet'))).map((r) => ({ ...r, referrals: discloseCount(r.referrals).value }));
+		expect(expected.every((r) => r.referrals !== null && r.referrals % 5 === 0)).toBe(true);
 		expect(expected.length).toBeGreaterThan(1);
 		const page = await browser.context.newPage();
 		await page.goto(app.origin + '/explore');
