@@ -20,6 +20,7 @@ import { PipelineError } from './errors.js';
 import { IDENTIFIER_MACROS } from './load/identifiers.js';
 import { loadFile, type Delivery, type LoadedFile } from './load/load-file.js';
 import { loadListSizes, loadPracticeMap } from './load/reference.js';
+import { scanInOrder } from './load/scan-file.js';
 import { settleAll, type FileAccount } from './load/settle.js';
 import type { Logger } from './log.js';
 import { writeParquet } from './publish/parquet.js';
@@ -57,9 +58,12 @@ export async function runPipeline(options: PipelineOptions): Promise<Manifest> {
 		log.info(`reference: ${reference.rows} practices${listSizes ? `, ${listSizes.rows} list sizes` : ''}`);
 
 		const loaded: LoadedFile[] = [];
+		const present = deliveries.flatMap((delivery) => FILES.map((spec) => join(delivery.path, spec.file)).filter((path) => existsSync(path)));
+		const ahead = scanInOrder(present);
+		const scans = new Map(present.map((path, i) => [path, ahead[i]!]));
 		for (const delivery of deliveries) {
 			for (const spec of FILES) {
-				const file = await loadFile(db, delivery, spec, staging);
+				const file = await loadFile(db, delivery, spec, staging, scans.get(join(delivery.path, spec.file)));
 				if (!file) {
 					if (spec.required) throw new PipelineError(`${delivery.label}: ${spec.file} is missing (every delivery needs one)`);
 					continue;

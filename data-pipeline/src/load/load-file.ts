@@ -38,11 +38,14 @@ export interface LoadedFile {
 	identifiers: { column: string; line: number; kind: string }[];
 }
 
-/** Load `spec.file` of a delivery if present; returns null when the file is absent. */
-export async function loadFile(db: Db, delivery: Delivery, spec: FileSpec, workDir: string): Promise<LoadedFile | null> {
+/**
+ * Load `spec.file` of a delivery if present; returns null when the file is absent. `scanned`
+ * is the file's scan when the caller started it ahead of time (see `scanInOrder`).
+ */
+export async function loadFile(db: Db, delivery: Delivery, spec: FileSpec, workDir: string, scanned?: Promise<FileScan>): Promise<LoadedFile | null> {
 	const path = join(delivery.path, spec.file);
 	if (!existsSync(path)) return null;
-	const scan = await scanFile(path);
+	const scan = await (scanned ?? scanFile(path));
 	const where = `${delivery.label}/${spec.file}`;
 	if (scan.header.length === 0) throw new PipelineError(`${where}: the file is empty (it needs at least a header row)`);
 	const header = matchHeader(scan.header, spec);

@@ -192,6 +192,22 @@ export async function scanFile(path: string): Promise<FileScan> {
 	return { sha256: hash.digest('hex'), bytes, encoding, header: parseHeader(headerText), records, anchors, quoted_newlines: quotedNewlines, unclosed };
 }
 
+/**
+ * Scan files one after another in the background, in the given order; element i settles with
+ * the scan of `paths[i]`. The scan is JS work on this thread while DuckDB reads on its own
+ * threads, so scanning ahead lets the scan of a large file overlap the loading of the files
+ * before it. Each promise has a handler attached, so a failure surfaces only where it is awaited.
+ */
+export function scanInOrder(paths: readonly string[]): Promise<FileScan>[] {
+	let previous: Promise<unknown> = Promise.resolve();
+	return paths.map((path) => {
+		const scan = previous.then(() => scanFile(path));
+		previous = scan.catch(() => undefined);
+		scan.catch(() => undefined);
+		return scan;
+	});
+}
+
 /** Split one CSV record (no embedded newlines) into fields, RFC 4180 quoting. */
 export function parseHeader(text: string): string[] {
 	const clean = text.replace(/^\uFEFF/, '').replace(/\r$/, '');
