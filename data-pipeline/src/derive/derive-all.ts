@@ -4,7 +4,7 @@ import { Db, ident, type Params } from '../db.js';
 import { PipelineError } from '../errors.js';
 import { contactsSql, practicesSql, referralNeedsSql, referralsSql, signpostingSql, workforceSql } from './activity.js';
 import { CALENDAR_MACROS } from './macros.js';
-import { gpMonthlySql, gpUseSql, wellbeingSql, type Conversion } from './outcomes.js';
+import { gpIndexSql, gpMonthlySql, gpUseSql, wellbeingSql, type Conversion } from './outcomes.js';
 
 /** What the derivations need to know beyond the settled tables. */
 export interface DeriveOptions {
@@ -30,9 +30,12 @@ export async function deriveAll(db: Db, options: DeriveOptions): Promise<void> {
 		['workforce', workforceSql(), undefined]
 	];
 	for (const [name, sql, params] of steps) {
+		// The GP tables read the numbered index events, which need out_referrals.
+		if (name === 'gp_use') await db.run(`CREATE OR REPLACE TEMP TABLE gp_index AS ${gpIndexSql()}`);
 		await db.run(`CREATE OR REPLACE TABLE ${ident(`out_${name}`)} AS ${sql}`, params);
 		await checkAgainstSchema(db, name);
 	}
+	await db.run(`DROP TABLE gp_index`);
 }
 
 /** Fail loudly if a derived table's columns drift from the schema the app reads. */

@@ -54,40 +54,56 @@ const INDEX_EVENTS = `
 		c.age_band, c.sex, c.ethnic_group, c.imd_decile, sp_quintile(c.imd_decile) FROM final_comparison c JOIN ref_practices p USING (practice_code)`;
 
 /**
+ * The index events numbered for the GP joins, as the temp table `gp_index`: `ev` identifies an
+ * event (a referral, or a comparison person), `grp` its practice, cohort and financial year, and
+ * `m` its index month. The joins to tens of millions of GP rows then group by small integers
+ * instead of several text columns, which is most of their cost.
+ */
+export function gpIndexSql(): string {
+	return `SELECT *, row_number() OVER ()::INTEGER AS ev,
+		dense_rank() OVER (ORDER BY icb_code, pcn_code, practice_code, cohort, sp_fy(index_date))::INTEGER AS grp,
+		sp_month(index_date) AS m
+	FROM (${INDEX_EVENTS})`;
+}
+
+/**
  * GP appointments in the W months before and after the index month (which is excluded),
- * counted only where the extract covers all 2W months. Binds `$w`.
+ * counted only where the extract covers all 2W months. Reads `gp_index`; binds `$w`.
  */
 export function gpUseSql(): string {
-	return `WITH idx AS (${INDEX_EVENTS}),
-	win AS (
-		SELECT i.referral_id, i.person_id, i.cohort, i.index_date,
-			count(g.month) FILTER (WHERE g.month < sp_month(i.index_date)) AS mb,
-			count(g.month) FILTER (WHERE g.month > sp_month(i.index_date)) AS ma,
-			sum(g.appointments) FILTER (WHERE g.month < sp_month(i.index_date)) AS ab,
-			sum(g.appointments) FILTER (WHERE g.month > sp_month(i.index_date)) AS aa
-		FROM idx i JOIN final_gp_appointments g ON g.person_id = i.person_id
-			AND g.month BETWEEN sp_month(i.index_date) - to_months($w::INTEGER) AND sp_month(i.index_date) + to_months($w::INTEGER)
-			AND g.month <> sp_month(i.index_date)
-		GROUP BY ALL
+	return `WITH win AS (
+		SELECT i.ev,
+			count(g.month) FILTER (WHERE g.month < i.m) AS mb,
+			count(g.month) FILTER (WHERE g.month > i.m) AS ma,
+			sum(g.appointments) FILTER (WHERE g.month < i.m) AS ab,
+			sum(g.appointments) FILTER (WHERE g.month > i.m) AS aa
+		FROM gp_index i JOIN final_gp_appointments g ON g.person_id = i.person_id
+			AND g.month BETWEEN i.m - to_months($w::INTEGER) AND i.m + to_months($w::INTEGER)
+			AND g.month <> i.m
+		GROUP BY i.ev
 	)
 	SELECT i.icb_code, i.pcn_code, i.practice_code, i.cohort, i.referral_id, i.person_id, i.index_date,
-		sp_month(i.index_date) AS index_month, sp_fy(i.index_date) AS financial_year, $w::INTEGER AS window_months,
+		i.m AS index_month, sp_fy(i.index_date) AS financial_year, $w::INTEGER AS window_months,
 		coalesce(w.mb, 0)::INTEGER AS months_before, coalesce(w.ma, 0)::INTEGER AS months_after,
 		coalesce(w.mb = $w AND w.ma = $w, false) AS covered,
 		CASE WHEN w.mb = $w AND w.ma = $w THEN w.ab END::INTEGER AS appts_before,
 		CASE WHEN w.mb = $w AND w.ma = $w THEN w.aa END::INTEGER AS appts_after,
 		i.age_band, i.sex, i.ethnic_group, i.imd_decile, i.imd_quintile
-	FROM idx i LEFT JOIN win w ON w.person_id = i.person_id AND w.cohort = i.cohort AND w.index_date = i.index_date
-		AND w.referral_id IS NOT DISTINCT FROM i.referral_id`;
+	FROM gp_index i LEFT JOIN win w USING (ev)`;
 }
 
-/** Appointments and people covered by month relative to the index month, -12 to 12. */
+/** Appointments and people covered by month relative to the index month, -12 to 12. Reads `gp_index`. */
 export function gpMonthlySql(): string {
-	return `WITH idx AS (${INDEX_EVENTS})
-	SELECT i.icb_code, i.pcn_code, i.practice_code, i.cohort, sp_fy(i.index_date) AS financial_year,
-		datediff('month', sp_month(i.index_date), g.month)::INTEGER AS relative_month,
-		count(*)::INTEGER AS people, sum(g.appointments)::INTEGER AS appointments
-	FROM idx i JOIN final_gp_appointments g ON g.person_id = i.person_id
-		AND g.month BETWEEN sp_month(i.index_date) - INTERVAL 12 MONTH AND sp_month(i.index_date) + INTERVAL 12 MONTH
-	GROUP BY ALL`;
+	return `WITH agg AS (
+		SELECT i.grp, datediff('month', i.m, g.month)::INTEGER AS relative_month,
+			count(*) AS people, sum(g.appointments) AS appointments
+		FROM gp_index i JOIN final_gp_appointments g ON g.person_id = i.person_id
+			AND g.month BETWEEN i.m - INTERVAL 12 MONTH AND i.m + INTERVAL 12 MONTH
+		GROUP BY ALL
+	), grps AS (
+		SELECT DISTINCT grp, icb_code, pcn_code, practice_code, cohort, sp_fy(index_date) AS financial_year FROM gp_index
+	)
+	SELECT g.icb_code, g.pcn_code, g.practice_code, g.cohort, g.financial_year, a.relative_month,
+		a.people::INTEGER AS people, a.appointments::INTEGER AS appointments
+	FROM agg a JOIN grps g USING (grp)`;
 }
