@@ -13,8 +13,7 @@ import {
 	type Manifest,
 	type ManifestInput
 } from '../../src/lib/schema/index.js';
-import { SWEMWBS_METRIC_BY_RAW, SWEMWBS_RAW_MIN } from '../../src/lib/metrics/swemwbs.js';
-import { Db, ident } from './db.js';
+import { Db, ident, literal } from './db.js';
 import { deriveAll } from './derive/derive-all.js';
 import { PipelineError } from './errors.js';
 import { IDENTIFIER_MACROS } from './load/identifiers.js';
@@ -50,7 +49,7 @@ export async function runPipeline(options: PipelineOptions): Promise<Manifest> {
 	try {
 		// In memory (it spills to the staging folder past the limit): a database file doubles the writes.
 		db = await Db.open(':memory:', { memory_limit: options.memory_limit ?? '1GB' });
-		await db.run(`SET temp_directory = '${join(staging, 'tmp').replaceAll("'", "''")}'`);
+		await db.run(`SET temp_directory = ${literal(join(staging, 'tmp'))}`);
 		await db.run(IDENTIFIER_MACROS);
 		await db.run(`SET VARIABLE sp_today = $1::DATE`, [options.today]);
 		const reference = await loadPracticeMap(db, options.reference);
@@ -84,9 +83,8 @@ export async function runPipeline(options: PipelineOptions): Promise<Manifest> {
 		for (const f of loaded) await db.run(`DROP VIEW ${ident(f.typed)}; DROP TABLE ${ident(f.raw)}`);
 
 		const delivered = new Set(loaded.map((f) => f.spec.name as string));
-		const swemwbs = SWEMWBS_METRIC_BY_RAW.map((metric, i) => ({ raw: SWEMWBS_RAW_MIN + i, metric }));
 		log.info('deriving tables');
-		await deriveAll(db, { window_months: options.window_months, delivered, swemwbs });
+		await deriveAll(db, { window_months: options.window_months, delivered });
 		log.info('writing Parquet');
 		const outputs = await writeParquet(db, outDir);
 		const inputs = accounts.map(toManifestInput);

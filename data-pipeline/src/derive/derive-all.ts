@@ -4,14 +4,13 @@ import { Db, ident, type Params } from '../db.js';
 import { PipelineError } from '../errors.js';
 import { contactsSql, practicesSql, referralNeedsSql, referralsSql, signpostingSql, workforceSql } from './activity.js';
 import { CALENDAR_MACROS } from './macros.js';
-import { gpIndexSql, gpMonthlySql, gpUseSql, wellbeingSql, type Conversion } from './outcomes.js';
+import { gpIndexSql, gpMonthlySql, gpUseSql, wellbeingSql } from './outcomes.js';
 
 /** What the derivations need to know beyond the settled tables. */
 export interface DeriveOptions {
 	window_months: number;
 	/** Which optional files were delivered (a table whose input is missing stays empty, never zero). */
 	delivered: ReadonlySet<string>;
-	swemwbs: readonly Conversion[];
 }
 
 /** Create all `out_<name>` tables in dependency order. */
@@ -23,7 +22,7 @@ export async function deriveAll(db: Db, options: DeriveOptions): Promise<void> {
 		['referrals', referralsSql(), { has_contacts: has('contacts') }],
 		['referral_needs', referralNeedsSql(), undefined],
 		['contacts', contactsSql(), undefined],
-		['wellbeing', wellbeingSql(options.swemwbs), undefined],
+		['wellbeing', wellbeingSql(), undefined],
 		['gp_use', has('gp_appointments') ? gpUseSql() : `SELECT * FROM (${gpUseSql()}) WHERE false`, { w: options.window_months }],
 		['gp_monthly', has('gp_appointments') ? gpMonthlySql() : `SELECT * FROM (${gpMonthlySql()}) WHERE false`, undefined],
 		['signposting', signpostingSql(), undefined],

@@ -2,23 +2,19 @@
  * Derived outcome tables: wellbeing pairs, GP use around each index date, and GP use by month
  * relative to it. Each function returns the SELECT that fills the table.
  */
+import { SWEMWBS_METRIC_BY_RAW, SWEMWBS_RAW_MIN } from '../../../src/lib/metrics/swemwbs.js';
 import { MEASURES } from '../../../src/lib/schema/index.js';
 import { str } from '../load/column-sql.js';
-
-/** One row of a raw-to-metric conversion table. */
-export interface Conversion {
-	raw: number;
-	metric: number;
-}
 
 /**
  * Baseline, follow-up and paired change per referral, instrument and measure.
  * Baseline: the earliest score labelled baseline, else the earliest unlabelled score.
  * Follow-up: the latest labelled follow_up, else the latest unlabelled score after the baseline.
- * Review scores are never paired. SWEMWBS raw sums become metric scores through `swemwbs`.
+ * Review scores are never paired. SWEMWBS raw sums become metric scores through Warwick's table
+ * (src/lib/metrics/swemwbs.ts).
  */
-export function wellbeingSql(swemwbs: readonly Conversion[]): string {
-	const conv = swemwbs.map((c) => `(${c.raw}, ${c.metric})`).join(', ');
+export function wellbeingSql(): string {
+	const conv = SWEMWBS_METRIC_BY_RAW.map((metric, i) => `(${SWEMWBS_RAW_MIN + i}, ${metric})`).join(', ');
 	const direction = `CASE ${MEASURES.map((m) => `WHEN instrument = ${str(m.instrument)} AND measure = ${str(m.measure)} THEN ${m.higher_is_better ? 1 : -1}`).join(' ')} END`;
 	const pick = (fn: string, filter: string) => `${fn}({'d': assessment_date, 's': score}, assessment_date) FILTER (WHERE ${filter})`;
 	return `WITH g AS (

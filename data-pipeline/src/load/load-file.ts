@@ -61,7 +61,7 @@ export async function loadFile(db: Db, delivery: Delivery, spec: FileSpec, workD
 		readable = join(workDir, `${table}.head.csv`);
 		const tail = await copyHead(path, readable, scan.unclosed.byte);
 		const text = scan.encoding === 'windows-1252' ? decodeWindows1252(tail) : new TextDecoder('utf-8').decode(tail);
-		unclosed = { dline: scan.unclosed.dline, error: 'a quoted field is not closed (it runs to the end of the file)', text: text.replace(/[\r\n]+$/, '').slice(0, 200) };
+		unclosed = { dline: scan.unclosed.dline, error: 'a quoted field is not closed (it runs to the end of the file)', code: 'a quoted field is not closed', text: text.replace(/[\r\n]+$/, '').slice(0, 200) };
 	}
 	if (scan.encoding === 'windows-1252') {
 		const utf8 = join(workDir, `${table}.utf8.csv`);

@@ -11,7 +11,10 @@ const ABSENT = '\u0001';
 /** A structurally broken record and DuckDB's account of it. */
 export interface StructuralReject {
 	dline: number;
+	/** The reason written to the rejects file. */
 	error: string;
+	/** The reason's short code, counted in the manifest's rejects_by_reason. */
+	code: string;
 	text: string;
 }
 
@@ -40,15 +43,16 @@ export async function readCsvRaw(db: Db, path: string, table: string, fieldCount
 	const byLine = new Map<number, StructuralReject>();
 	for (const r of rows) {
 		if (!byLine.has(r.line)) {
-			byLine.set(r.line, { dline: r.line, error: describe(r.error_type, r.error_message, fieldCount), text: r.csv_line.replace(/^[\r\n]+/, '').replace(/[\r\n]+$/, '') });
+			byLine.set(r.line, { dline: r.line, ...describe(r.error_type, r.error_message, fieldCount), text: r.csv_line.replace(/^[\r\n]+/, '').replace(/[\r\n]+$/, '') });
 		}
 	}
 	return [...byLine.values()];
 }
 
-function describe(type: string, message: string, fieldCount: number): string {
-	if (type === 'TOO MANY COLUMNS') return `too many fields (the header has ${fieldCount})`;
-	if (type === 'UNQUOTED VALUE') return 'a quoted field is not closed properly';
-	if (type === 'INVALID UNICODE') return 'text is not valid UTF-8 or Windows-1252';
-	return `unreadable row: ${message}`;
+/** DuckDB's error type as a reason for the rejects file and a stable code for the manifest. */
+function describe(type: string, message: string, fieldCount: number): { error: string; code: string } {
+	if (type === 'TOO MANY COLUMNS') return { error: `too many fields (the header has ${fieldCount})`, code: 'too many fields' };
+	if (type === 'UNQUOTED VALUE') return { error: 'a quoted field is not closed properly', code: 'a quoted field is not closed properly' };
+	if (type === 'INVALID UNICODE') return { error: 'text is not valid UTF-8 or Windows-1252', code: 'text is not valid UTF-8 or Windows-1252' };
+	return { error: `unreadable row: ${message}`, code: 'unreadable row' };
 }

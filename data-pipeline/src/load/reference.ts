@@ -5,7 +5,7 @@
  */
 import { Db, ident, literal } from '../db.js';
 import { PipelineError } from '../errors.js';
-import { scanFile } from './scan-file.js';
+import { sha256File } from '../hash.js';
 
 /** The map's columns the pipeline needs, and the names it gives them. */
 const MAP_COLUMNS: Record<string, string> = {
@@ -37,7 +37,7 @@ async function columnsOf(db: Db, path: string): Promise<string[]> {
 
 /** Load the practice map. Fails with a clear message when a needed column is absent. */
 export async function loadPracticeMap(db: Db, path: string): Promise<ReferenceInfo> {
-	const scan = await scanFile(path);
+	const sha256 = await sha256File(path);
 	const available = new Map((await columnsOf(db, path)).map((c) => [c.trim().toUpperCase(), c]));
 	const select = Object.entries(MAP_COLUMNS).map(([name, source]) => {
 		const actual = available.get(source);
@@ -52,7 +52,7 @@ export async function loadPracticeMap(db: Db, path: string): Promise<ReferenceIn
 	);
 	const rows = (await db.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ref_practices`))?.n ?? 0;
 	if (rows === 0) throw new PipelineError(`${path}: the practice reference holds no practices`);
-	return { file: path, sha256: scan.sha256, rows };
+	return { file: path, sha256, rows };
 }
 
 /** Load list sizes, from NHS Digital's all-practices file or a practice_code,list_size CSV. */
@@ -61,7 +61,7 @@ export async function loadListSizes(db: Db, path: string | undefined): Promise<R
 		await db.run(`CREATE OR REPLACE TABLE ref_list_sizes (practice_code VARCHAR, list_size INTEGER)`);
 		return null;
 	}
-	const scan = await scanFile(path);
+	const sha256 = await sha256File(path);
 	const cols = new Map((await columnsOf(db, path)).map((c) => [c.trim().toLowerCase(), c]));
 	const code = cols.get('practice_code') ?? cols.get('code');
 	const sizeKey = ['list_size', 'number_of_patients'].find((k) => cols.has(k)) ?? [...cols.keys()].find((k) => k.startsWith('number_of_patients'));
@@ -78,5 +78,5 @@ export async function loadListSizes(db: Db, path: string | undefined): Promise<R
 		GROUP BY 1`
 	);
 	const rows = (await db.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ref_list_sizes`))?.n ?? 0;
-	return { file: path, sha256: scan.sha256, rows };
+	return { file: path, sha256, rows };
 }

@@ -46,7 +46,7 @@ export async function settleAll(db: Db, loaded: readonly LoadedFile[]): Promise<
 			const mine = counts.filter((c) => c.d === d);
 			const byReason: Record<string, number> = {};
 			for (const c of mine.filter((c) => c.status === 'rejected')) byReason[c.code ?? 'unknown'] = (byReason[c.code ?? 'unknown'] ?? 0) + c.n;
-			for (const s of file.structural) byReason[s.error.split(' (')[0]!] = (byReason[s.error.split(' (')[0]!] ?? 0) + 1;
+			for (const s of file.structural) byReason[s.code] = (byReason[s.code] ?? 0) + 1;
 			const sum = (status: string) => mine.filter((c) => c.status === status).reduce((a, c) => a + c.n, 0);
 			const rejected = sum('rejected') + file.structural.length;
 			const superseded = sum('superseded');

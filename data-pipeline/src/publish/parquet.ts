@@ -1,10 +1,9 @@
 /** Write the published tables as zstd Parquet, sorted by geography so one ICB's or PCN's rows sit together. */
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { TABLES, type ManifestOutput } from '../../../src/lib/schema/index.js';
 import { Db, ident, literal } from '../db.js';
+import { sha256File } from '../hash.js';
 
 /** Row groups small enough that a reader filtering one PCN skips most of the file. */
 const ROW_GROUP_SIZE = 122_880;
@@ -23,11 +22,4 @@ export async function writeParquet(db: Db, dir: string): Promise<ManifestOutput[
 		outputs.push({ name: spec.name, file, rows, sha256: await sha256File(path), bytes: (await stat(path)).size });
 	}
 	return outputs;
-}
-
-/** sha256 of a file, streamed. */
-export async function sha256File(path: string): Promise<string> {
-	const hash = createHash('sha256');
-	for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-	return hash.digest('hex');
 }
