@@ -22,6 +22,7 @@ import { loadListSizes, loadPracticeMap } from './load/reference.js';
 import { scanInOrder } from './load/scan-file.js';
 import { settleAll, type FileAccount } from './load/settle.js';
 import type { Logger } from './log.js';
+import { writeFirstView } from './publish/first-view.js';
 import { writeParquet } from './publish/parquet.js';
 import { writeRejects } from './publish/rejects.js';
 import { discard, makeStaging, swapIn } from './publish/swap.js';
@@ -87,6 +88,8 @@ export async function runPipeline(options: PipelineOptions): Promise<Manifest> {
 		await deriveAll(db, { window_months: options.window_months, delivered });
 		log.info('writing Parquet');
 		const outputs = await writeParquet(db, outDir);
+		log.info('computing the first view');
+		const firstView = await writeFirstView(outDir);
 		const inputs = accounts.map(toManifestInput);
 		const warnings = collectWarnings(accounts, delivered);
 		for (const w of warnings) log.warn(w);
@@ -99,6 +102,7 @@ export async function runPipeline(options: PipelineOptions): Promise<Manifest> {
 			reference: { practices: reference, list_sizes: listSizes },
 			inputs,
 			outputs,
+			first_view: firstView,
 			warnings
 		};
 		await writeFile(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');

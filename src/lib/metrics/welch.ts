@@ -1,4 +1,4 @@
-import { moments } from './descriptive.js';
+import { moments, type Moments } from './descriptive.js';
 import { assertLevel, CONFIDENCE_95, type Interval } from './interval.js';
 import { tQuantile } from './student-t.js';
 
@@ -19,10 +19,16 @@ export interface WelchResult {
  * se = sqrt(s_a^2/n_a + s_b^2/n_b), df by Welch-Satterthwaite. Needs 2 or more in each group.
  */
 export function welchDifference(a: readonly number[], b: readonly number[], level: number = CONFIDENCE_95): WelchResult {
+	return welchDifferenceFromSummaries(moments(a), moments(b), level);
+}
+
+/**
+ * {@link welchDifference} from each group's n, mean and sample standard deviation, for figures
+ * aggregated in SQL (DuckDB's avg and stddev_samp) rather than held row by row.
+ */
+export function welchDifferenceFromSummaries(ma: Moments, mb: Moments, level: number = CONFIDENCE_95): WelchResult {
 	assertLevel(level);
-	const ma = moments(a);
-	const mb = moments(b);
-	if (ma.mean === null || mb.mean === null || ma.sd === null || mb.sd === null) {
+	if (ma.mean === null || mb.mean === null || ma.sd === null || mb.sd === null || ma.n < 2 || mb.n < 2) {
 		return { interval: null, n_a: ma.n, n_b: mb.n, df: null, se: null };
 	}
 	const va = (ma.sd * ma.sd) / ma.n;

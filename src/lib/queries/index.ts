@@ -2,3 +2,5 @@
 export * from './query.js';
 export * from './referrals.js';
 export * from './load.js';
+export * from './filter-sql.js';
+export * from './overview.js';

@@ -5,3 +5,4 @@ export * from './contract.js';
 export * from './tables.js';
 export * from './manifest.js';
 export * from './derivations.js';
+export * from './first-view.js';

@@ -36,5 +36,7 @@ export interface Manifest {
 	reference: { practices: { file: string; sha256: string; rows: number } | null; list_sizes: { file: string; sha256: string; rows: number } | null };
 	inputs: ManifestInput[];
 	outputs: ManifestOutput[];
+	/** `first-view.json`: the app's figures for its first view (src/lib/schema/first-view.ts). */
+	first_view: { file: string; sha256: string; bytes: number };
 	warnings: string[];
 }
