@@ -5,13 +5,14 @@
 import { resolve } from '$app/paths';
 import { DataError, fetchFirstView } from '$lib/db';
 import type { FirstView } from '$lib/schema';
+import type { LayoutLoad } from './$types';
 
 export const ssr = false;
 
-export async function load({ fetch }): Promise<{ firstView: FirstView | null; problem: string | null }> {
+export const load: LayoutLoad = async ({ fetch }): Promise<{ firstView: FirstView | null; problem: string | null }> => {
 	try {
 		return { firstView: await fetchFirstView(resolve('/data/[...path]', { path: 'first-view.json' }), fetch), problem: null };
 	} catch (error) {
 		return { firstView: null, problem: error instanceof DataError ? error.message : 'The published data could not be read. Reload the page to try again.' };
 	}
-}
+};
