@@ -3,7 +3,7 @@
  * The engine starts and the manifest is fetched in parallel, and Parquet downloads overlap the
  * engine's start, because DuckDB-WASM alone takes about a second to start.
  */
-import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
+import type { AsyncDuckDBConnection, AsyncPreparedStatement } from '@duckdb/duckdb-wasm';
 import type { Manifest, TableName } from '$lib/schema';
 import { disableExtensionAutoload, loadParquetExtension, setExtensionRepository, type Query } from '$lib/queries';
 import { startEngine, type Engine } from './engine.js';
@@ -40,6 +40,9 @@ export interface Connector {
 	/** Stop the worker. */
 	close(): Promise<void>;
 }
+
+/** Prepared statements kept per connector (each holds a little worker memory). */
+const MAX_STATEMENTS = 64;
 
 /** A connector; nothing starts until the first call. */
 export function createConnector(options: ConnectorOptions): Connector {
@@ -93,16 +96,30 @@ export function createConnector(options: ConnectorOptions): Connector {
 		await Promise.all([connection, ...tables.map((t) => loading.get(t))]);
 	};
 
+	// Prepared statements are kept by SQL text: a filter change usually reruns the same shapes of
+	// query with new values, and preparing costs a round trip to the worker each time.
+	const statements = new Map<string, Promise<AsyncPreparedStatement>>();
+	const prepared = (conn: AsyncDuckDBConnection, sql: string) => {
+		let statement = statements.get(sql);
+		if (statement) statements.delete(sql); // re-inserted below: most recently used last
+		else {
+			statement = conn.prepare(sql);
+			statement.catch(() => statements.delete(sql));
+		}
+		statements.set(sql, statement);
+		if (statements.size > MAX_STATEMENTS) {
+			const [oldest, evicted] = statements.entries().next().value!;
+			statements.delete(oldest);
+			void evicted.then((st) => st.close()).catch(() => undefined);
+		}
+		return statement;
+	};
+
 	const run = async (q: Query): Promise<Result> => {
 		await load(q.tables);
 		const conn = await getConnection();
 		if (q.params.length === 0) return toResult(await conn.query(q.sql));
-		const statement = await conn.prepare(q.sql);
-		try {
-			return toResult(await statement.query(...q.params));
-		} finally {
-			await statement.close();
-		}
+		return toResult(await (await prepared(conn, q.sql)).query(...q.params));
 	};
 
 	return {
@@ -113,6 +130,7 @@ export function createConnector(options: ConnectorOptions): Connector {
 			if (engine) await (await engine).engine.terminate();
 			engine = undefined;
 			loading.clear();
+			statements.clear();
 		}
 	};
 }
