@@ -40,6 +40,8 @@ export interface Headline {
 	detail: string;
 	/** Why there is no figure, when there is none and it is not suppressed. */
 	missing?: string;
+	/** Methods page section (src/lib/metrics/definitions.ts id) that defines it. */
+	method: string;
 }
 
 /** The measure the Overview headlines wellbeing on: ONS4 life satisfaction, the most widely collected. */
@@ -58,8 +60,12 @@ const pct = (n: number, d: number): ShownInterval | null => {
 export function overviewHeadlines(referrals: Row | undefined, wellbeing: Row[], gp: Row[]): Headline[] {
 	const out: Headline[] = [];
 	const n = count(referrals, 'referrals');
-	out.push({ key: 'referrals', label: 'Referrals', value: discloseCount(n), digits: 0, unit: '', interval: null, detail: 'Referrals received in the period.' });
-	out.push({ key: 'people', label: 'People referred', value: discloseCount(count(referrals, 'people')), digits: 0, unit: '', interval: null, detail: 'Different people among those referrals.' });
+	out.push({ key: 'referrals', method: 'disclosure', label: 'Referrals', value: discloseCount(n), digits: 0, unit: '', interval: null, detail: 'Referrals received in the period.' });
+	out.push({
+		key: 'people',
+		method: 'disclosure',
+		label: 'People referred', value: discloseCount(count(referrals, 'people')), digits: 0, unit: '', interval: null, detail: 'Different people among those referrals.'
+	});
 
 	// Percentages come from the rounded numerator and denominator (NHS Digital rule), and so do their intervals.
 	const accepted = count(referrals, 'accepted');
@@ -69,6 +75,7 @@ export function overviewHeadlines(referrals: Row | undefined, wellbeing: Row[], 
 	const roundedStatus = discloseCount(withStatus).value;
 	out.push({
 		key: 'accepted',
+		method: 'proportion',
 		label: 'Accepted',
 		value: acceptedShown,
 		digits: 1,
@@ -80,6 +87,7 @@ export function overviewHeadlines(referrals: Row | undefined, wellbeing: Row[], 
 	const contacts = num(referrals, 'contacts');
 	out.push({
 		key: 'contacts',
+		method: 'disclosure',
 		label: 'Link worker contacts',
 		value: contacts === null ? { value: null, suppressed: null } : discloseCount(Math.round(contacts)),
 		digits: 0,
@@ -98,6 +106,7 @@ export function overviewHeadlines(referrals: Row | undefined, wellbeing: Row[], 
 	const changeInterval = change.value !== null && sd !== null && pairs >= 2 ? meanIntervalFromSummary({ n: pairs, mean: mean!, sd }, CONFIDENCE_95) : null;
 	out.push({
 		key: 'wellbeing_change',
+		method: 'wellbeing_change',
 		label: `Wellbeing change (${spec.label})`,
 		value: change,
 		digits: 2,
@@ -112,6 +121,7 @@ export function overviewHeadlines(referrals: Row | undefined, wellbeing: Row[], 
 	const rPairs = discloseCount(pairs).value;
 	out.push({
 		key: 'improved',
+		method: 'wellbeing_change',
 		label: 'Meaningfully improved',
 		value: improvedShown,
 		digits: 1,
@@ -137,6 +147,7 @@ export function gpHeadlines(gp: Row[], minutes = DEFAULT_MINUTES_PER_APPOINTMENT
 	const raw = num(referred, 'mean_avoided');
 	// Suppressed when either cohort behind the figure has 1-7 people.
 	const base = did ? Math.min(nA, nB) : nA;
+	const gpMethod = did ? 'gp_difference_in_differences' : 'gp_time_freed';
 	const perPerson = disclose({ kind: 'mean', value: did ? (did.interval?.estimate ?? null) : raw, n: base });
 	const method = did
 		? 'difference-in-differences: the fall in the referred cohort minus the fall in the comparison cohort'
@@ -144,6 +155,7 @@ export function gpHeadlines(gp: Row[], minutes = DEFAULT_MINUTES_PER_APPOINTMENT
 	const interval = did?.interval ?? null;
 	const perPersonHeadline: Headline = {
 		key: 'appointments_avoided',
+		method: gpMethod,
 		label: 'GP appointments avoided per person',
 		value: perPerson,
 		digits: 2,
@@ -156,6 +168,7 @@ export function gpHeadlines(gp: Row[], minutes = DEFAULT_MINUTES_PER_APPOINTMENT
 	const hoursValue = perPerson.value === null ? null : (perPerson.value * nA * minutes) / 60;
 	const hours: Headline = {
 		key: 'gp_hours',
+		method: 'gp_time_freed',
 		label: 'GP hours freed',
 		value: perPerson.value === null ? { value: null, suppressed: perPerson.suppressed } : { value: hoursValue, suppressed: null },
 		digits: 0,

@@ -67,7 +67,10 @@ export const METRIC_DEFINITIONS: readonly MetricDefinition[] = [
 		formula_words: `Events over the population times ${DEFAULT_RATE_MULTIPLIER.toLocaleString('en-GB')}; exact Poisson limits below ${EXACT_POISSON_BELOW} events, Byar's approximation from ${EXACT_POISSON_BELOW}, as PHEindicatormethods.`,
 		formula_maths: "exact: chi2(0.025; 2x)/2, chi2(0.975; 2x + 2)/2; Byar's: x(1 - 1/(9x) - z/(3 sqrt x))^3, (x + 1)(1 - 1/(9(x + 1)) + z/(3 sqrt(x + 1)))^3; each / n x 1000",
 		settings: [{ name: 'exact below (events)', value: EXACT_POISSON_BELOW, source: 'PHEindicatormethods / Fingertips' }],
-		caveats: []
+		caveats: [
+			'Below national level the rate is computed from the referral count after rounding to the nearest 5 (disclosure control), and so is its interval.',
+			'For a period shorter or longer than a financial year the rate is annualised: multiplied by 12 / months in the period, interval included.'
+		]
 	},
 	{
 		id: 'wellbeing_change',
@@ -141,7 +144,7 @@ export const METRIC_DEFINITIONS: readonly MetricDefinition[] = [
 		id: 'disclosure',
 		title: 'Disclosure control',
 		measures: 'Protection of small numbers in everything shown or downloaded below national level.',
-		formula_words: `NHS Digital's rule: 0 stays 0; ${SUPPRESS_FROM}-${SUPPRESS_TO} suppressed; other counts rounded to the nearest ${ROUND_TO}; totals rounded from unrounded sums; percentages from rounded figures; a mean or median of ${SUPPRESS_FROM}-${SUPPRESS_TO} people suppressed. Secondary suppression: wherever a total and its parts would leave exactly one hidden cell, the next smallest part (or the total) is hidden too, repeated until none is left.`,
+		formula_words: `NHS Digital's rule: 0 stays 0; ${SUPPRESS_FROM}-${SUPPRESS_TO} suppressed; other counts rounded to the nearest ${ROUND_TO}; totals rounded from unrounded sums; percentages from rounded figures, and so are their intervals; a mean or median of ${SUPPRESS_FROM}-${SUPPRESS_TO} people suppressed. Secondary suppression: wherever a total and its parts would leave exactly one hidden cell, the next smallest part (or the total) is hidden too, repeated until none is left.`,
 		formula_maths: `count in [${SUPPRESS_FROM}, ${SUPPRESS_TO}] -> hidden; else ${ROUND_TO} x round(count / ${ROUND_TO})`,
 		settings: [],
 		caveats: []
