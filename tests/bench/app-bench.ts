@@ -143,18 +143,30 @@ try {
 				await page.waitForFunction((n) => performance.getEntriesByName('signpost:overview-updated').length > n, before, { timeout: 120_000 });
 				return page.evaluate(
 					({ start }) =>
-						new Promise<{ total: number; query: number }>((resolve) =>
+						new Promise<{ total: number; query: number; navigation: number; render: number }>((resolve) =>
 							requestAnimationFrame(() => {
 								const queries = performance.getEntriesByName('signpost:overview-queries');
-								resolve({ total: performance.now() - start, query: queries[queries.length - 1]!.duration });
+								const q = queries[queries.length - 1]!;
+								const marks = performance.getEntriesByName('signpost:overview-updated');
+								const drawn = marks[marks.length - 1]!.startTime;
+								resolve({ total: performance.now() - start, query: q.duration, navigation: q.startTime - start, render: drawn - (q.startTime + q.duration) });
 							})
 						),
 					{ start }
 				);
 			};
 			const warm = await change(states[0]!);
-			const timed: { total: number; query: number }[] = [];
+			const timed: { total: number; query: number; navigation: number; render: number }[] = [];
 			for (const state of states.slice(1)) timed.push(await change(state));
+			// Median time of each query (its own measure, from request to rows).
+			const perQuery = await page.evaluate(() => {
+				const byName = new Map<string, number[]>();
+				for (const e of performance.getEntriesByType('measure')) {
+					if (!e.name.startsWith('signpost:query:')) continue;
+					byName.set(e.name, [...(byName.get(e.name) ?? []), e.duration]);
+				}
+				return [...byName].map(([name, ds]) => `${name.slice('signpost:query:'.length)} ${ds.sort((a, b) => a - b)[Math.floor(ds.length / 2)]!.toFixed(0)} ms`);
+			});
 			await context.close();
 
 			const native = await nativeTimes(published, states, view.default_year!);
@@ -164,7 +176,9 @@ try {
 			report.push(
 				`${size.toLocaleString('en-GB')} referrals: first chart ${ms(firstChart)}; first filter change (loads tables) ${ms(warm.total)}; ` +
 					`filter change to charts updated median ${ms(quantile(totals, 0.5))}, p95 ${ms(quantile(totals, 0.95))} (n=${totals.length}); ` +
-					`queries: browser median ${ms(quantile(browserQueries, 0.5))}, node DuckDB median ${ms(quantile(native, 0.5))}, ratio ${ratio.toFixed(2)}`
+					`(median navigation ${ms(quantile(timed.map((t) => t.navigation), 0.5))}, render ${ms(quantile(timed.map((t) => t.render), 0.5))}); ` +
+					`queries: browser median ${ms(quantile(browserQueries, 0.5))}, node DuckDB median ${ms(quantile(native, 0.5))}, ratio ${ratio.toFixed(2)}` +
+					`\n  per query (median, overlapping): ${perQuery.join(', ')}`
 			);
 		} finally {
 			await browser.close();

@@ -9,7 +9,10 @@ import type { Query } from '$lib/queries';
 /** Rows of an aggregate query, or null when a newer request with the same key superseded it. */
 export async function queryRows(q: Query, key: string): Promise<Row[] | null> {
 	try {
+		const start = performance.now();
 		const result = await connector().query(q, { key });
+		// One measure per query, for `npm run bench:app` and the browser's performance panel.
+		performance.measure(`signpost:query:${key}`, { start });
 		return result.table.toArray().map((row) => (row as { toJSON(): Row }).toJSON());
 	} catch (error) {
 		if (isStale(error)) return null;
