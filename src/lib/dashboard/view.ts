@@ -61,5 +61,6 @@ export function pageView(params: URLSearchParams, firstView: FirstView, geograph
 	for (let m = range.from; m <= range.to && months.length < 240; m = addMonths(m, 1)) months.push(m);
 	const defaultYear = filters.period === null || (filters.period.kind === 'year' && filters.period.year === firstView.default_year);
 	const isDefault = defaultYear && sameFilters({ ...filters, period: null }, NO_FILTERS);
-	return { filters, period, range, months, lines: describeFilters(filters, period, geography.name), isDefault };
+	const defaultNote = firstView.default_year_complete ? 'latest complete' : 'latest; not yet complete';
+	return { filters, period, range, months, lines: describeFilters(filters, period, geography.name, defaultNote), isDefault };
 }

@@ -145,9 +145,12 @@ export function valueLabel(dim: keyof Dimensions, value: string | number): strin
 	return text;
 }
 
-/** One line per active filter, for the visible summary and for export stamps. */
-export function describeFilters(filters: Filters, period: Period, names: AreaNames = () => undefined): string[] {
-	const lines = [`Period: ${describePeriod(period)}${filters.period ? '' : ' (latest complete)'}`];
+/**
+ * One line per active filter, for the visible summary and for export stamps. `defaultNote` says
+ * what the default period is when the URL names none.
+ */
+export function describeFilters(filters: Filters, period: Period, names: AreaNames = () => undefined, defaultNote = 'latest complete'): string[] {
+	const lines = [`Period: ${describePeriod(period)}${filters.period ? '' : ` (${defaultNote})`}`];
 	const area = (kind: 'icb' | 'pcn' | 'prac', label: string) => {
 		const code = filters[kind];
 		if (code) lines.push(`${label}: ${names(kind, code) ?? code} (${code})`);
