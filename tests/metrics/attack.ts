@@ -28,46 +28,52 @@ export function recoverBySubtraction(hidden: ReadonlySet<string>, equations: rea
 	return recovered;
 }
 
-/** Hidden cells that the equations determine: e_j lies in the row space of the equations restricted to hidden cells. */
+/**
+ * Hidden cells that the equations determine: e_j lies in the row space of the equations
+ * restricted to hidden cells. Sparse Gauss-Jordan in floating point (pivot: the largest entry of
+ * each new row), one connected group of hidden cells at a time.
+ */
 export function recoverByLinearAlgebra(hidden: ReadonlySet<string>, equations: readonly AttackEquation[]): Set<string> {
-	const cols = [...hidden].sort();
-	const col = new Map(cols.map((c, i) => [c, i]));
-	const rows: number[][] = [];
+	const rows: Map<string, number>[] = [];
 	for (const e of equations) {
-		const row = new Array<number>(cols.length).fill(0);
-		let any = false;
-		for (const [c, coeff] of [[e.total, 1], ...e.parts.map((p) => [p, -1] as const)] as const) {
-			const j = col.get(c);
-			if (j === undefined) continue;
-			row[j]! += coeff;
-			any = true;
+		const row = new Map<string, number>();
+		for (const [c, coeff] of [[e.total, 1] as const, ...e.parts.map((p) => [p, -1] as const)]) {
+			if (hidden.has(c)) row.set(c, (row.get(c) ?? 0) + coeff);
 		}
-		if (any) rows.push(row);
+		for (const [c, v] of row) if (v === 0) row.delete(c);
+		if (row.size > 0) rows.push(row);
 	}
 	const eps = 1e-9;
-	const pivots: { row: number; col: number }[] = [];
-	let r = 0;
-	for (let c = 0; c < cols.length && r < rows.length; c++) {
-		let best = r;
-		for (let i = r + 1; i < rows.length; i++) if (Math.abs(rows[i]![c]!) > Math.abs(rows[best]![c]!)) best = i;
-		if (Math.abs(rows[best]![c]!) < eps) continue;
-		[rows[r], rows[best]] = [rows[best]!, rows[r]!];
-		const pr = rows[r]!;
-		const f = pr[c]!;
-		for (let j = 0; j < cols.length; j++) pr[j]! /= f;
-		for (let i = 0; i < rows.length; i++) {
-			if (i === r) continue;
-			const g = rows[i]![c]!;
-			if (Math.abs(g) < eps) continue;
-			for (let j = 0; j < cols.length; j++) rows[i]![j]! -= g * pr[j]!;
+	const pivots = new Map<string, Map<string, number>>();
+	for (const input of rows) {
+		const row = new Map(input);
+		for (const [c, pr] of pivots) {
+			const f = row.get(c);
+			if (f === undefined) continue;
+			for (const [cc, v] of pr) {
+				const nv = (row.get(cc) ?? 0) - f * v;
+				if (Math.abs(nv) < eps) row.delete(cc);
+				else row.set(cc, nv);
+			}
 		}
-		pivots.push({ row: r, col: c });
-		r++;
+		if (row.size === 0) continue;
+		let pivot = '';
+		let best = 0;
+		for (const [c, v] of row) if (Math.abs(v) > best) [pivot, best] = [c, Math.abs(v)];
+		const f = row.get(pivot)!;
+		for (const [c, v] of row) row.set(c, v / f);
+		for (const pr of pivots.values()) {
+			const g = pr.get(pivot);
+			if (g === undefined) continue;
+			for (const [cc, v] of row) {
+				const nv = (pr.get(cc) ?? 0) - g * v;
+				if (Math.abs(nv) < eps) pr.delete(cc);
+				else pr.set(cc, nv);
+			}
+		}
+		pivots.set(pivot, row);
 	}
 	const out = new Set<string>();
-	for (const p of pivots) {
-		const others = rows[p.row]!.some((v, j) => j !== p.col && Math.abs(v) > eps);
-		if (!others) out.add(cols[p.col]!);
-	}
+	for (const [c, row] of pivots) if (row.size === 1) out.add(c);
 	return out;
 }
