@@ -16,7 +16,7 @@ import { METRIC_DEFINITIONS } from '../../src/lib/metrics/index.js';
 import { DATASETS, type Manifest } from '../../src/lib/schema/index.js';
 import { recoverByLinearAlgebra, recoverBySubtraction } from '../metrics/attack.js';
 import { parseCsv, publishedCells, type PublishedCell } from './datasets-helpers.js';
-import { pipelineOptions, tempRoot } from './helpers.js';
+import { pipelineOptions, runDelivery, sampleDelivery, tempRoot } from './helpers.js';
 
 let cleanup: () => Promise<void>;
 let out: string;
@@ -52,8 +52,8 @@ describe('published datasets', () => {
 	it('every dataset has rows, and suppression happened (so the checks below test something)', () => {
 		for (const spec of DATASETS) expect(dataset(spec.name).length, spec.name).toBeGreaterThan(0);
 		const suppressed = [...tables.values()].flat().filter((r) => r.suppressed !== '');
-		expect(suppressed.some((r) => r.suppressed.startsWith('primary'))).toBe(true);
-		expect(suppressed.some((r) => r.suppressed.startsWith('secondary'))).toBe(true);
+		expect(suppressed.some((r) => r.suppressed!.startsWith('primary'))).toBe(true);
+		expect(suppressed.some((r) => r.suppressed!.startsWith('secondary'))).toBe(true);
 	});
 
 	it('every published count is 0, suppressed or a multiple of 5 (region rows included: nothing is national)', () => {
@@ -269,3 +269,22 @@ function attackModel(all: readonly PublishedCell[], files: ReadonlyMap<string, R
 	}
 	return { hidden, equations };
 }
+
+describe('a delivery of referrals alone', () => {
+	it('publishes every dataset, those without their input file empty (no data, never zeros), and no contact indicators', async () => {
+		const root = await tempRoot('signpost-datasets-min-');
+		try {
+			const r = await runDelivery(root.dir, { 'referrals.csv': sampleDelivery()['referrals.csv']! });
+			const read = (name: string) => parseCsv(readFileSync(join(r.out, 'datasets', `${name}.csv`), 'utf8').replace(/^\uFEFF/, ''));
+			for (const name of ['gp_time_freed', 'signposting', 'workforce', 'wellbeing_change']) expect(read(name), name).toEqual([]);
+			const indicators = read('indicators');
+			expect(indicators.length).toBeGreaterThan(0);
+			expect(indicators.some((x) => x.indicator === 'contacts')).toBe(false);
+			// Four referrals in three practices: every practice count is 1-7 or 0.
+			for (const x of indicators.filter((x) => x.indicator === 'referrals')) expect(['', '0']).toContain(x.numerator);
+			expect(r.manifest.datasets.files.filter((f) => f.format === 'csv')).toHaveLength(DATASETS.length);
+		} finally {
+			await root.cleanup();
+		}
+	});
+});

@@ -95,7 +95,7 @@ export function wellbeingFigures(dimension: keyof typeof GROUP_EXPRESSION, areaT
 			${paired('follow_up_value', 'avg')} AS follow_up_mean, ${paired('follow_up_value', 'stddev_samp')} AS follow_up_sd,
 			${paired('change', 'avg')} AS change_mean, ${paired('change', 'stddev_samp')} AS change_sd
 		FROM w JOIN ds_area_members m USING (practice_code)
-		WHERE m.area_type IN (${areaTypes.map((_, i) => `$a${i}`).join(', ')})
+		WHERE ${areaTypes.length > 0 ? `m.area_type IN (${areaTypes.map((_, i) => `$a${i}`).join(', ')})` : 'false'}
 		GROUP BY ALL`,
 		params
 	};
