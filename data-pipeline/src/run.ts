@@ -14,6 +14,7 @@ import {
 	type ManifestInput
 } from '../../src/lib/schema/index.js';
 import { Db, ident, literal } from './db.js';
+import { writeDatasets } from './datasets/write-datasets.js';
 import { deriveAll } from './derive/derive-all.js';
 import { PipelineError } from './errors.js';
 import { IDENTIFIER_MACROS } from './load/identifiers.js';
@@ -90,19 +91,23 @@ export async function runPipeline(options: PipelineOptions): Promise<Manifest> {
 		const outputs = await writeParquet(db, outDir);
 		log.info('computing the first view');
 		const firstView = await writeFirstView(outDir);
+		const created_at = new Date().toISOString();
+		log.info('writing researcher datasets');
+		const datasets = await writeDatasets(db, join(outDir, 'datasets'), { delivered, window_months: options.window_months, created_at, log });
 		const inputs = accounts.map(toManifestInput);
 		const warnings = collectWarnings(accounts, delivered);
 		for (const w of warnings) log.warn(w);
 		const manifest: Manifest = {
 			schema_version: SCHEMA_VERSION,
 			export_format_version: EXPORT_FORMAT_VERSION,
-			created_at: new Date().toISOString(),
+			created_at,
 			generator: 'signpost-pipeline',
 			parameters: { window_months: options.window_months, today: options.today },
 			reference: { practices: reference, list_sizes: listSizes },
 			inputs,
 			outputs,
 			first_view: firstView,
+			datasets,
 			warnings
 		};
 		await writeFile(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');

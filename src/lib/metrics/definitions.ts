@@ -141,10 +141,19 @@ export const METRIC_DEFINITIONS: readonly MetricDefinition[] = [
 		caveats: ['Pro-rating by list size ignores differences in need (deprivation, age).']
 	},
 	{
+		id: 'downloads',
+		title: 'Published datasets (researcher downloads)',
+		measures: 'The aggregated figures behind the charts, as CSV and Parquet files with a data dictionary, safe to share outside the NHS.',
+		formula_words: `Long format as OHID Fingertips: one row per period, area, indicator (and group), with numerator, denominator, value, ${pct(CONFIDENCE_95)} and ${pct(CONFIDENCE_998)} limits, the comparison with the parent area and what was suppressed. Every count is disclosure-controlled; shares, rates and their limits are computed from the rounded counts; means and medians from the unrounded data, hidden whenever their base count is hidden; medians have no interval. Values and limits are rounded to 2 decimal places. No row is national: the data cover the ICBs delivered, so region rows sum only those ICBs and are disclosure-controlled like every other row.`,
+		formula_maths: 'share = 100 x round5(x) / round5(n); rate = 1000 x round5(x) / patients; mean +/- t(n - 1) s / sqrt(n)',
+		settings: [],
+		caveats: ['A region row is not the whole NHS England region: only the ICBs in the data.', 'The latest period may be incomplete.']
+	},
+	{
 		id: 'disclosure',
 		title: 'Disclosure control',
 		measures: 'Protection of small numbers in everything shown or downloaded below national level.',
-		formula_words: `NHS Digital's rule: 0 stays 0; ${SUPPRESS_FROM}-${SUPPRESS_TO} suppressed; other counts rounded to the nearest ${ROUND_TO}; totals rounded from unrounded sums; percentages from rounded figures, and so are their intervals; a mean or median of ${SUPPRESS_FROM}-${SUPPRESS_TO} people suppressed. Secondary suppression: wherever a total and its parts would leave exactly one hidden cell, the next smallest part (or the total) is hidden too, repeated until none is left.`,
+		formula_words: `NHS Digital's rule: 0 stays 0; ${SUPPRESS_FROM}-${SUPPRESS_TO} suppressed; other counts rounded to the nearest ${ROUND_TO}; totals rounded from unrounded sums; percentages from rounded figures, and so are their intervals; a mean or median of ${SUPPRESS_FROM}-${SUPPRESS_TO} people suppressed. Secondary suppression: wherever a total and its parts would leave exactly one hidden cell, the next smallest part (or the total) is hidden too, repeated until none is left; across every table published together (areas within areas, quarters within years, months within quarters, groups within a total), a final check by linear algebra finds any hidden cell that a combination of totals still determines and hides one more cell beside it, until none is determined.`,
 		formula_maths: `count in [${SUPPRESS_FROM}, ${SUPPRESS_TO}] -> hidden; else ${ROUND_TO} x round(count / ${ROUND_TO})`,
 		settings: [],
 		caveats: []
