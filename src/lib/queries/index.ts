@@ -4,3 +4,4 @@ export * from './referrals.js';
 export * from './load.js';
 export * from './filter-sql.js';
 export * from './overview.js';
+export * from './data-quality.js';
