@@ -274,3 +274,34 @@ describe("the manifest's account", () => {
 		}
 	});
 });
+
+describe('a PCN that spans two ICBs', () => {
+	const practice = (icb: string, code: string, referrals: number, latest: string) => ({
+		icb_code: icb,
+		pcn_code: 'U41591',
+		pcn_name: 'COAST AND COUNTRY PCN',
+		practice_code: code,
+		practice_name: code,
+		referrals,
+		accepted: 0,
+		completed: 0,
+		recorded_ethnic_group: referrals,
+		latest
+	});
+	const rowsOf = [practice('QT6', 'L82008', 40, '2025-03'), practice('QT6', 'L82009', 60, '2025-05'), practice('QHM', 'A81001', 23, '2025-01')];
+	const ethnic = fields.filter((f) => f.column === 'ethnic_group');
+
+	it('adds its parts across ICBs before rounding, and measures each practice against its own ICB', () => {
+		expect(referralCompletenessOverall(rowsOf, ethnic, { icb: null, pcn: 'U41591' }).referrals).toEqual({ value: round5(123), suppressed: null });
+		expect(referralCompletenessOverall(rowsOf, ethnic, { icb: 'QT6', pcn: 'U41591' }).referrals).toEqual({ value: round5(100), suppressed: null });
+		const latest = practiceLatest(
+			rowsOf.map((r) => ({ ...r, referrals: r.latest, contacts: null, wellbeing: null, gp: null })),
+			{ icb: null, pcn: 'U41591' }
+		);
+		expect(latest.map((p) => [p.code, p.sources.referrals.behind])).toEqual([
+			['L82008', 2],
+			['L82009', 0],
+			['A81001', 0]
+		]);
+	});
+});

@@ -165,8 +165,10 @@ function referralHierarchy(rows: Row[]) {
 		practice: (row: Row) => shown.get(`practice:${text(row, 'practice_code')}`)!,
 		area: (area: Area, rows: Row[]): DisclosedValue => {
 			if (area.pcn) {
-				const icb = area.icb ?? text(rows.find((r) => text(r, 'pcn_code') === area.pcn), 'icb_code');
-				return shown.get(`pcn:${icb}:${area.pcn}`) ?? { value: 0, suppressed: null };
+				// A PCN can span two ICBs (U41591): with no ICB chosen, its parts are added, then rounded.
+				const icbs = [...new Set(rows.filter((r) => text(r, 'pcn_code') === area.pcn && (!area.icb || text(r, 'icb_code') === area.icb)).map((r) => text(r, 'icb_code')))];
+				if (icbs.length === 1) return shown.get(`pcn:${icbs[0]}:${area.pcn}`)!;
+				return disclose({ kind: 'total', parts: rows.filter((r) => inArea(r, area)).map((r) => count(r, 'referrals')) });
 			}
 			if (area.icb) return shown.get(`icb:${area.icb}`) ?? { value: 0, suppressed: null };
 			return disclose({ kind: 'total', parts: rows.map((r) => count(r, 'referrals')) });
