@@ -12,10 +12,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { app, checkPage, launchBrowser, sameOrigin, watchedPage } from './context.js';
 import { startApp } from './harness.js';
 
-/** Pages without DuckDB-WASM, and what shows each is ready. (Dashboard pages have their own files.) */
+/** Pages, what shows each is ready, and whether it starts DuckDB-WASM. (Dashboard pages also have their own files.) */
 const PAGES: { path: string; name: string; ready: (page: Page) => Promise<void>; duckdb: boolean }[] = [
 	{ path: '/methods', name: 'methods', ready: (page) => page.getByRole('heading', { level: 1 }).waitFor(), duckdb: false },
-	{ path: '/data-quality', name: 'data-quality', ready: (page) => page.getByRole('table', { name: 'Tables written by the pipeline' }).waitFor(), duckdb: false }
+	// Data quality queries the published tables (latest months, completeness), so it starts DuckDB-WASM.
+	{ path: '/data-quality', name: 'data-quality', ready: (page) => page.getByRole('table', { name: 'Tables written by the pipeline' }).waitFor(), duckdb: true }
 ];
 
 if (!app.available) console.warn('SKIPPED: browser tests (chromium missing; see tests/browser/harness.ts)');

@@ -46,15 +46,15 @@ export function sameOrigin(url: string, origin: string): boolean {
 	return u.origin === origin || u.protocol === 'data:' || u.protocol === 'blob:';
 }
 
-/** Assert: no axe violations, no console errors, no request off the origin; keep a screenshot. */
-export async function checkPage(watched: WatchedPage, name: string): Promise<void> {
+/** Assert: no axe violations, no console errors, no request off the origin (another server's when given); keep a screenshot. */
+export async function checkPage(watched: WatchedPage, name: string, origin: string = app.origin): Promise<void> {
 	const { page, errors, requests } = watched;
 	await mkdir(screenshots, { recursive: true });
 	await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
 	const axe = await new AxeBuilder({ page }).analyze();
 	expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 	expect(errors).toEqual([]);
-	expect(requests.filter((url) => !sameOrigin(url, app.origin))).toEqual([]);
+	expect(requests.filter((url) => !sameOrigin(url, origin))).toEqual([]);
 }
 
 /** Run app queries in node DuckDB over the published Parquet (every table as a view). */

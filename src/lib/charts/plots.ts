@@ -12,6 +12,32 @@ export const BASE_STYLE = { fontFamily: 'Arial, sans-serif', fontSize: '13px', c
 
 const indexes = (n: number) => Array.from({ length: n }, (_, i) => i);
 
+/** Rough width in px of a label at 13 px Arial: capitals and digits are wider than lower case. */
+function labelWidth(text: string): number {
+	let width = 0;
+	for (const ch of text) width += ch === ' ' ? 3.6 : /[A-Z0-9]/.test(ch) ? 9.4 : 7;
+	return width;
+}
+
+/**
+ * A name broken at spaces onto lines at most `width` px wide (Plot draws "\n" as a new line),
+ * so a long axis name wraps instead of being cut off at the chart's edge, as on a phone.
+ */
+export function wrapName(name: string, width: number): string {
+	const lines: string[] = [];
+	for (const word of name.split(' ')) {
+		const last = lines.length - 1;
+		if (last >= 0 && labelWidth(`${lines[last]} ${word}`) <= width) lines[last] += ` ${word}`;
+		else lines.push(word);
+	}
+	return lines.join('\n');
+}
+
+/** Left margin for names on a y axis: fits the longest name within [min, max] and 45% of the width (longer names wrap). */
+function nameMargin(names: string[], width: number, min: number, max: number): number {
+	return Math.min(Math.max(min, ...names.map((n) => labelWidth(n) + 12)), max, width * 0.45);
+}
+
 /** A time series of counts by month as bars, optionally with a second series as a line. */
 export function monthlyBars(input: {
 	width: number;
@@ -26,12 +52,14 @@ export function monthlyBars(input: {
 	const shownIdx = idx.filter((i) => values[i] !== null);
 	const hiddenIdx = idx.filter((i) => suppressed[i]);
 	const lineIdx = input.line ? idx.filter((i) => input.line!.values[i] !== null) : [];
+	// Under about 40 px a month (a phone), label quarters only so month names do not overlap.
+	const ticks = (input.width - 56) / Math.max(1, months.length) < 40 ? months.filter((d) => d.getUTCMonth() % 3 === 0) : undefined;
 	return Plot.plot({
 		width: input.width,
 		height: 280,
 		marginLeft: 56,
 		style: BASE_STYLE,
-		x: { type: 'band', label: null, tickFormat: (d: Date) => d.toLocaleString('en-GB', { month: 'short', timeZone: 'UTC' }) + (d.getUTCMonth() === 0 || d.getUTCMonth() === 3 ? `\n${d.getUTCFullYear()}` : '') },
+		x: { type: 'band', label: null, ticks, tickFormat: (d: Date) => d.toLocaleString('en-GB', { month: 'short', timeZone: 'UTC' }) + (d.getUTCMonth() === 0 || d.getUTCMonth() === 3 ? `\n${d.getUTCFullYear()}` : '') },
 		y: { grid: true, label: input.label, nice: true, zero: true },
 		color: input.line ? { domain: [input.label, input.line.label], range: [SINGLE, AF_CATEGORICAL[3]], legend: true } : undefined,
 		marks: [
@@ -81,14 +109,14 @@ export function dotsWithIntervals(input: {
 	const shown = idx.filter((i) => values[i] !== null);
 	const withCi = shown.filter((i) => lower[i] !== null && upper[i] !== null);
 	const hidden = idx.filter((i) => input.suppressed[i]);
-	const longest = Math.max(...names.map((n) => n.length), 4);
+	const marginLeft = nameMargin(names, input.width, 80, Infinity);
 	return Plot.plot({
 		width: input.width,
 		height: 40 + names.length * 30,
-		marginLeft: Math.min(Math.max(80, longest * 8.5 + 12), input.width * 0.45),
+		marginLeft,
 		marginRight: 24,
 		style: BASE_STYLE,
-		y: { domain: names, label: null },
+		y: { domain: names, label: null, tickFormat: (n: string) => wrapName(n, marginLeft - 12) },
 		// Dots need no zero baseline; starting at the data keeps intervals readable.
 		x: { grid: true, label: input.label, nice: true, zero: input.zero ?? false },
 		marks: [
@@ -119,13 +147,14 @@ export function dotsWithIntervals(input: {
 export function namedBars(input: { width: number; names: string[]; values: number[]; label: string; colours?: string[]; digits?: number }): SVGSVGElement | HTMLElement {
 	const idx = indexes(input.names.length);
 	const digits = input.digits ?? 0;
+	const marginLeft = nameMargin(input.names, input.width, 200, 200);
 	return Plot.plot({
 		width: input.width,
 		height: 40 + input.names.length * 40,
-		marginLeft: 200,
+		marginLeft,
 		marginRight: 60,
 		style: BASE_STYLE,
-		y: { domain: input.names, label: null },
+		y: { domain: input.names, label: null, tickFormat: (n: string) => wrapName(n, marginLeft - 12) },
 		x: { grid: true, label: input.label, nice: true, zero: true },
 		marks: [
 			Plot.barX(idx, { y: (i: number) => input.names[i], x: (i: number) => input.values[i], fill: (i: number) => input.colours?.[i] ?? SINGLE }),

@@ -5,6 +5,7 @@ import { LTP_LINK_WORKERS, LTP_LINK_WORKERS_YEAR, LTP_REFERRALS_PER_YEAR, LTP_RE
 import { DEFAULT_RATE_MULTIPLIER, EXACT_POISSON_BELOW } from './rate.js';
 import { ROUND_TO, SUPPRESS_FROM, SUPPRESS_TO } from './disclosure.js';
 import { DEFAULT_CHANGE_THRESHOLDS, UCLA3_LONELY_FROM } from './thresholds.js';
+import { BASE_LABELS, completenessFields } from '../schema/completeness.js';
 
 /** A setting or threshold of a metric, with its default and where the default comes from. */
 export interface MetricSetting {
@@ -23,6 +24,10 @@ export interface MetricDefinition {
 	settings: readonly MetricSetting[];
 	caveats: readonly string[];
 }
+
+const measuredFields = (['referrals', 'contacts', 'signposting'] as const).flatMap((t) => completenessFields(t));
+const notRecorded = measuredFields.filter((f) => f.not_recorded.length > 0).map((f) => `${f.column} ${f.not_recorded.map((v) => `'${v}'`).join(' or ')}`);
+const subsetBases = measuredFields.filter((f) => f.base !== 'all').map((f) => `${BASE_LABELS[f.base]} for ${f.column}`);
 
 const pct = (level: number) => `${+(level * 100).toFixed(1)}%`;
 const thresholdSettings: MetricSetting[] = Object.values(DEFAULT_CHANGE_THRESHOLDS).map((t) => ({
@@ -157,6 +162,18 @@ export const METRIC_DEFINITIONS: readonly MetricDefinition[] = [
 		formula_maths: `count in [${SUPPRESS_FROM}, ${SUPPRESS_TO}] -> hidden; else ${ROUND_TO} x round(count / ${ROUND_TO})`,
 		settings: [],
 		caveats: []
+	},
+	{
+		id: 'data_quality',
+		title: 'Data quality: latest month of data and completeness',
+		measures: "How current each practice's data are, and how often the export's optional fields are recorded.",
+		formula_words: `Latest month: per practice, the last calendar month with a referral, a link worker contact, a wellbeing score (baseline or follow-up), or a referred person whose GP records cover both windows; months behind = the latest such month over every practice of the ICB minus the practice's. Completeness: rows on which a field is recorded (not blank; ${notRecorded.join(', ')} count as not recorded) over the rows it applies to (every row; ${subsetBases.join('; ')}), from counts under disclosure control.`,
+		formula_maths: 'behind = month(ICB latest) - month(practice latest); share = 100 x rounded(recorded) / rounded(base)',
+		settings: [],
+		caveats: [
+			'Contacts and wellbeing follow-ups go on after a referral, so at a practice with few referrals their latest month can trail the ICB\'s without anything missing.',
+			'Rows read, loaded and rejected per input file are shown exactly: they count lines in files, not people (see the Data quality page).'
+		]
 	}
 ];
 

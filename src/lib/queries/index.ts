@@ -5,3 +5,4 @@ export * from './load.js';
 export * from './filter-sql.js';
 export * from './overview.js';
 export * from './datasets.js';
+export * from './data-quality.js';
