@@ -20,7 +20,8 @@ const PAGES: { path: string; name: string; ready: (page: Page) => Promise<unknow
 		name: 'data-quality',
 		ready: (page) => page.getByRole('table', { name: /^Share of referrals with each optional field recorded, by practice/ }).waitFor({ timeout: 30_000 })
 	},
-	{ path: '/accessibility', name: 'accessibility', ready: (page) => page.getByRole('heading', { level: 1, name: 'Accessibility statement for Signpost' }).waitFor() }
+	{ path: '/accessibility', name: 'accessibility', ready: (page) => page.getByRole('heading', { level: 1, name: 'Accessibility statement for Signpost' }).waitFor() },
+	{ path: '/downloads', name: 'downloads', ready: (page) => page.getByRole('link', { name: /^Download CSV of / }).first().waitFor({ timeout: 30_000 }) }
 ];
 
 /** Elements wider than the viewport that are not inside a scrolling table box (for a useful failure message). */
