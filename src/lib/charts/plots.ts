@@ -6,6 +6,7 @@
 import * as Plot from '@observablehq/plot';
 import { AF_CATEGORICAL, REFERENCE_LINE, SINGLE, SUPPRESSED } from './palette.js';
 import { formatNumber } from './table.js';
+import { fitLabels, labelWidth } from './text-width.js';
 
 /** Shared look: NHS type, readable sizes, no Plot default palette. */
 export const BASE_STYLE = { fontFamily: 'Arial, sans-serif', fontSize: '13px', color: '#212b32', background: 'transparent' } as const;
@@ -75,17 +76,21 @@ export function dotsWithIntervals(input: {
 	/** Include zero on the axis (default false). */
 	zero?: boolean;
 }): SVGSVGElement | HTMLElement {
-	const { names, values, lower, upper } = input;
+	const { values, lower, upper } = input;
+	// On a phone long area names are shortened to fit the margin (the table keeps them whole).
+	const names = fitLabels(input.names, input.width * 0.45 - 24);
 	const digits = input.digits ?? 1;
 	const idx = indexes(names.length);
 	const shown = idx.filter((i) => values[i] !== null);
 	const withCi = shown.filter((i) => lower[i] !== null && upper[i] !== null);
 	const hidden = idx.filter((i) => input.suppressed[i]);
-	const longest = Math.max(...names.map((n) => n.length), 4);
+	const longest = Math.max(...names.map((n) => labelWidth(n)), 40);
 	return Plot.plot({
 		width: input.width,
-		height: 40 + names.length * 30,
-		marginLeft: Math.min(Math.max(80, longest * 8.5 + 12), input.width * 0.45),
+		height: 50 + names.length * 30,
+		marginLeft: Math.min(Math.max(80, longest + 24), input.width * 0.45),
+		// Room for the axis label below the tick labels.
+		marginBottom: 42,
 		marginRight: 24,
 		style: BASE_STYLE,
 		y: { domain: names, label: null },
