@@ -94,6 +94,13 @@ describe.skipIf(!app.available)('Wellbeing', () => {
 		expect(await chartTable(page, 'completeness', /^Accepted referrals with wellbeing scores by PCN/)).toEqual(texts(want.completeness));
 		// The page's headline states the message.
 		await expect.poll(() => page.locator('.headline-message').textContent()).toMatch(/^ONS4 life satisfaction (improved|got worse|did not change)/);
+		// The summary table's CSV: raw values under its header, stamped with source and filters.
+		const download = page.waitForEvent('download');
+		await page.locator('section#measures').getByRole('button', { name: 'CSV' }).click();
+		const csv = await readFile((await (await download).path())!, 'utf8');
+		expect(csv.startsWith(`\uFEFF${want.summary.columns.map((c) => c.label).join(',')}\r\n`)).toBe(true);
+		expect(csv).toContain(want.summary.rows[0]!.map((c) => c.raw ?? '').join(','));
+		expect(csv).toContain('Filters: Period: financial year');
 		await checkPage(watched, 'wellbeing');
 		await page.close();
 	});

@@ -225,6 +225,7 @@ describe('GP figures without a comparison cohort', () => {
 		expect(a.interval!.lower).toBeLessThan(1.5);
 		const [per] = gpKeyFigures(a, DEFAULT_ASSUMPTIONS, 6);
 		expect(per!.detail).toContain('regression to the mean');
+		expect(gpKeyFigures(a, DEFAULT_ASSUMPTIONS, 6).every((f) => f.label.endsWith('(raw)'))).toBe(true);
 	});
 
 	it('use difference-in-differences whenever the comparison cohort has anyone, hidden when it has 1-7', () => {

@@ -115,10 +115,13 @@ export function gpKeyFigures(all: Avoided, assumptions: Assumptions, windowMonth
 	});
 	const people = all.referredPeople.value === null ? 'the' : all.referredPeople.value.toLocaleString('en-GB');
 	const missing = n === 0 ? { missing: 'No referred people with GP records covering both windows.' } : {};
+	// Without a comparison cohort every total rests on the raw fall: say so on each card.
+	const raw = all.method === 'raw' ? ' Raw before/after: overstated by regression to the mean.' : '';
+	const tag = all.method === 'raw' ? ' (raw)' : '';
 	return [
 		{
 			key: 'per_person',
-			label: 'GP appointments avoided per person',
+			label: `GP appointments avoided per person${tag}`,
 			value: all.perPerson,
 			interval: all.interval,
 			digits: 2,
@@ -128,30 +131,30 @@ export function gpKeyFigures(all: Avoided, assumptions: Assumptions, windowMonth
 		},
 		{
 			key: 'appointments',
-			label: 'GP appointments avoided',
+			label: `GP appointments avoided${tag}`,
 			...scaled(1),
 			digits: 0,
 			unit: '',
-			detail: `Appointments avoided per person × ${people} referred people with GP records covering both windows.`,
+			detail: `Appointments avoided per person × ${people} referred people with GP records covering both windows.${raw}`,
 			...missing
 		},
 		{
 			key: 'hours',
-			label: 'GP hours freed',
+			label: `GP hours freed${tag}`,
 			...scaled(assumptions.minutes / 60),
 			digits: 0,
 			unit: '',
-			detail: `Appointments avoided × ${assumptions.minutes.toLocaleString('en-GB')} minutes per appointment.`,
+			detail: `Appointments avoided × ${assumptions.minutes.toLocaleString('en-GB')} minutes per appointment.${raw}`,
 			...missing
 		},
 		{
 			key: 'cost',
-			label: `Value of GP time freed (${assumptions.priceYear} prices)`,
+			label: `Value of GP time freed (${assumptions.priceYear} prices)${tag}`,
 			...scaled(assumptions.unitCost),
 			digits: 0,
 			prefix: '£',
 			unit: '',
-			detail: `Appointments avoided × £${assumptions.unitCost.toLocaleString('en-GB', { minimumFractionDigits: Number.isInteger(assumptions.unitCost) ? 0 : 2 })} per appointment at ${assumptions.priceYear} prices. Time that can be used for other patients, not cash saved.`,
+			detail: `Appointments avoided × £${assumptions.unitCost.toLocaleString('en-GB', { minimumFractionDigits: Number.isInteger(assumptions.unitCost) ? 0 : 2 })} per appointment at ${assumptions.priceYear} prices. Time that can be used for other patients, not cash saved.${raw}`,
 			...missing
 		}
 	];
