@@ -37,7 +37,8 @@ export function pairedDistribution(input: { width: number; bins: string[]; panel
 		style: BASE_STYLE,
 		fx: { domain: panels.map((p) => p.label), label: null, padding: 0.12 },
 		y: { domain: [...bins].reverse(), label: input.binLabel, labelAnchor: 'top' },
-		x: { grid: true, label: input.label, nice: true, zero: true, ticks: input.width < 480 ? 3 : 5 },
+		// A floor on the domain keeps an all-zero (or all-hidden) distribution from a degenerate scale.
+		x: { grid: true, label: input.label, nice: true, domain: [0, Math.max(10, ...shown.map(v))], ticks: input.width < 480 ? 3 : 5 },
 		marks: [
 			Plot.barX(shown, { fx, y, x: v, fill: (c: { k: number }) => panels[c.k]!.colour }),
 			Plot.text(hidden, { fx, y, x: 0, text: () => '*', textAnchor: 'start', dx: 4, fill: SUPPRESSED, fontSize: 16 }),

@@ -109,6 +109,7 @@ export function changeTitle(groups: GroupChange[], dimensionName: string): strin
 	const better = groups.filter((g) => g.benchmark === 'better').map((g) => g.name);
 	const worse = groups.filter((g) => g.benchmark === 'worse').map((g) => g.name);
 	const list = (names: string[]) => (names.length <= 2 ? names.join(' and ') : `${names.length} groups`);
+	if (groups.every((g) => g.benchmark === 'not_compared')) return `Too few people with both scores in any ${dimensionName} to compare with the average`;
 	if (better.length === 0 && worse.length === 0) return `Change was similar to the average in every ${dimensionName} that could be compared`;
 	const parts = [...(better.length ? [`better than average in ${list(better)}`] : []), ...(worse.length ? [`worse than average in ${list(worse)}`] : [])];
 	return `Change was ${parts.join(' and ')}`;
