@@ -6,18 +6,12 @@
 import * as Plot from '@observablehq/plot';
 import { AF_CATEGORICAL, REFERENCE_LINE, SINGLE, SUPPRESSED } from './palette.js';
 import { formatNumber } from './table.js';
+import { fitLabels, labelWidth } from './text-width.js';
 
 /** Shared look: NHS type, readable sizes, no Plot default palette. */
 export const BASE_STYLE = { fontFamily: 'Arial, sans-serif', fontSize: '13px', color: '#212b32', background: 'transparent' } as const;
 
 const indexes = (n: number) => Array.from({ length: n }, (_, i) => i);
-
-/** Rough width in px of a label at 13 px Arial: capitals and digits are wider than lower case. */
-function labelWidth(text: string): number {
-	let width = 0;
-	for (const ch of text) width += ch === ' ' ? 3.6 : /[A-Z0-9]/.test(ch) ? 9.4 : 7;
-	return width;
-}
 
 /**
  * A name broken at spaces onto lines at most `width` px wide (Plot draws "\n" as a new line),
@@ -103,7 +97,9 @@ export function dotsWithIntervals(input: {
 	/** Include zero on the axis (default false). */
 	zero?: boolean;
 }): SVGSVGElement | HTMLElement {
-	const { names, values, lower, upper } = input;
+	const { values, lower, upper } = input;
+	// On a phone long area names are shortened to fit the margin (the table keeps them whole).
+	const names = fitLabels(input.names, input.width * 0.45 - 24);
 	const digits = input.digits ?? 1;
 	const idx = indexes(names.length);
 	const shown = idx.filter((i) => values[i] !== null);
@@ -112,8 +108,10 @@ export function dotsWithIntervals(input: {
 	const marginLeft = nameMargin(names, input.width, 80, Infinity);
 	return Plot.plot({
 		width: input.width,
-		height: 40 + names.length * 30,
+		height: 50 + names.length * 30,
 		marginLeft,
+		// Room for the axis label below the tick labels.
+		marginBottom: 42,
 		marginRight: 24,
 		style: BASE_STYLE,
 		y: { domain: names, label: null, tickFormat: (n: string) => wrapName(n, marginLeft - 12) },

@@ -96,6 +96,42 @@ export const METRIC_DEFINITIONS: readonly MetricDefinition[] = [
 		caveats: ['ONS reports the four items separately and never sums them.']
 	},
 	{
+		id: 'ons4_band_movement',
+		title: 'ONS4 band movement',
+		measures: 'For people with paired ONS4 scores, whether their follow-up score is in a better ONS band than their baseline score, the same band or a worse one, by the band they started in.',
+		formula_words: 'Each score is put in its ONS band (cut-offs as above). A higher band is better for life satisfaction, worthwhile and happiness; a lower band is better for anxiety. Percentages are of the people who started in that band, from the rounded counts.',
+		formula_maths: 'better = #(rank(band(follow-up)) beyond rank(band(baseline)) in the better direction) / #(baseline in the band)',
+		settings: [],
+		caveats: ['Moving band can reflect a change of one point at a band edge; a large change within a band does not count.', 'Counts that would let a hidden count be worked out from its band\'s total are hidden too (secondary suppression).']
+	},
+	{
+		id: 'wellbeing_distribution',
+		title: 'Baseline and follow-up distributions',
+		measures: 'How the baseline and the follow-up scores of the same people (those with a pair) are spread across the scale.',
+		formula_words: 'Scores on the analysis scale are counted in bins: one bin per score when a measure has up to 15 possible scores (ONS4, UCLA-3), otherwise about 15 bins of equal width (WEMWBS 4 points; SWEMWBS metric scores 2 points, from the lower bound up to but not including the upper), with the top score in the last bin. Each bin is a count under disclosure control, with secondary suppression across the bins and their total.',
+		formula_maths: 'bin = min(floor((score - minimum) / width), bins - 1)',
+		settings: [],
+		caveats: ['Only pairs are counted, so baseline and follow-up describe the same people.']
+	},
+	{
+		id: 'wellbeing_by_group',
+		title: 'Paired change by group',
+		measures: 'Mean paired change for groups of people (PCN, need, IMD quintile, age band, sex) against the mean for everyone shown.',
+		formula_words: 'Mean paired change of each group with its 95% t-interval; a group is better or worse than the overall mean when its interval lies wholly above or below it, else similar (as Fingertips). A referral with several needs counts under each of them, so the need groups overlap.',
+		formula_maths: 'mean_g +/- t(n_g - 1; 0.975) s_g / sqrt(n_g); compared with the overall mean',
+		settings: [],
+		caveats: ['Groups differ in who they include; a difference between groups is not evidence that the group caused it.']
+	},
+	{
+		id: 'wellbeing_completeness',
+		title: 'Completeness of wellbeing scores',
+		measures: 'Of the accepted referrals in the period, how many have a baseline score, a follow-up score and a pair.',
+		formula_words: 'A referral has a baseline (follow-up, pair) on an instrument when any measure of that instrument has one; "any instrument" when any instrument does. Percentages are of accepted referrals, from the rounded counts, with Wilson intervals. The total row and the PCN rows go through secondary suppression.',
+		formula_maths: 'paired share = #(accepted with a pair) / #(accepted)',
+		settings: [],
+		caveats: ['A low share with a pair makes every wellbeing figure less certain and possibly biased: people who stay in touch may differ from those who do not.']
+	},
+	{
 		id: 'gp_time_freed',
 		title: 'GP appointments avoided and GP time freed',
 		measures: 'GP appointments in the months before the referral minus those after, per person and in total, as GP hours and cost.',
@@ -117,6 +153,33 @@ export const METRIC_DEFINITIONS: readonly MetricDefinition[] = [
 		formula_maths: 'DiD = mean(b - a | referred) - mean(b - a | comparison); se = sqrt(s1^2/n1 + s2^2/n2); df Welch-Satterthwaite',
 		settings: [],
 		caveats: ['Only as good as the comparison cohort\'s likeness to the referred.']
+	},
+	{
+		id: 'gp_monthly_rate',
+		title: 'GP appointments per person by month around referral',
+		measures: 'The average number of GP appointments per person in each month from 12 months before to 12 months after the referral month (the index month for the comparison cohort).',
+		formula_words: 'For each month relative to the index month: appointments of the people whose GP record covers that month divided by the number of those people. A person referred twice counts once per referral. The pipeline keeps these totals per practice, cohort and financial year of the index date, so the period filter selects whole financial years and demographic, need and source filters cannot apply.',
+		formula_maths: 'rate(m) = sum(appointments in month m) / #(people covered in month m), m = -12 ... 12',
+		settings: [],
+		caveats: ['People covered differ slightly from month to month, as GP extracts start and end at different times.', 'Shown without intervals: the monthly totals carry no person-level spread.']
+	},
+	{
+		id: 'gp_groups',
+		title: 'GP appointments avoided by PCN and by baseline use',
+		measures: 'Appointments avoided per person for each PCN, and for frequent attenders and others, against the figure for everyone shown.',
+		formula_words: `Difference-in-differences with a Welch interval within each group where the comparison cohort has anyone in it, otherwise the raw before/after fall with a t-interval, labelled as raw. Frequent attenders have at least ${DEFAULT_FREQUENT_ATTENDER_PER_6_MONTHS} appointments per 6 months of the window before the index month (rounded up: ${Math.ceil((DEFAULT_FREQUENT_ATTENDER_PER_6_MONTHS * 12) / 6)} for a 12-month window), applied alike to both cohorts. A group is higher or lower than the overall figure when its interval lies wholly above or below it, else similar.`,
+		formula_maths: `frequent: before >= ceil(${DEFAULT_FREQUENT_ATTENDER_PER_6_MONTHS} W / 6); DiD_g = mean(b - a | referred, g) - mean(b - a | comparison, g)`,
+		settings: [],
+		caveats: ['Frequent attenders fall furthest in both cohorts: much of their fall is regression to the mean, which only the comparison removes.']
+	},
+	{
+		id: 'gp_hours_cost',
+		title: 'GP hours freed and their value (headline)',
+		measures: 'The appointments avoided by the referred people, as GP hours and as money, under assumptions the reader can change.',
+		formula_words: `Appointments avoided per person (difference-in-differences where a comparison cohort exists, else raw) times the referred people with GP records covering both windows; hours = appointments x minutes per appointment / 60; value = appointments x cost per appointment, at the stated price year. The interval is the per-person interval scaled the same way. Defaults: ${DEFAULT_MINUTES_PER_APPOINTMENT} minutes and GBP ${DEFAULT_UNIT_COST_GBP} at ${DEFAULT_PRICE_YEAR} prices (PSSRU); both can be changed on the GP time freed page.`,
+		formula_maths: 'appointments = DiD x n_referred; hours = appointments x minutes / 60; value = appointments x unit cost',
+		settings: [],
+		caveats: ['Freed time is capacity for other patients, not a cash saving.', 'The cost is not inflated between price years: change the cost and the price year together.']
 	},
 	{
 		id: 'funnel',

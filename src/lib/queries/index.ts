@@ -6,3 +6,5 @@ export * from './filter-sql.js';
 export * from './overview.js';
 export * from './datasets.js';
 export * from './data-quality.js';
+export * from './wellbeing.js';
+export * from './gp-time.js';
