@@ -4,3 +4,5 @@ export * from './referrals.js';
 export * from './load.js';
 export * from './filter-sql.js';
 export * from './overview.js';
+export * from './practices.js';
+export * from './referrals-equity.js';
