@@ -92,7 +92,8 @@ export function firstContactDaysBins(filters: Filters, period: MonthRange): Quer
 	const where = filterWhere('referrals', filters, period);
 	const days = r('days_to_first_contact');
 	return {
-		sql: `SELECT least(greatest(${days}, 0) // ?, ?)::INTEGER AS bin, count(*)::INTEGER AS referrals
+		// floor of a DOUBLE division: '//' on a bound parameter is typed differently by DuckDB-WASM and node DuckDB.
+		sql: `SELECT least(floor(greatest(${days}, 0) / ?::DOUBLE), ?::DOUBLE)::INTEGER AS bin, count(*)::INTEGER AS referrals
 FROM ${table('referrals')} WHERE ${where.sql} AND ${days} IS NOT NULL GROUP BY 1 ORDER BY 1`,
 		params: [DAYS_BIN_WIDTH, DAYS_LAST_BIN, ...where.params],
 		tables: ['referrals']
