@@ -7,6 +7,7 @@ import * as Plot from '@observablehq/plot';
 import type { FunnelPosition } from '../metrics/index.js';
 import { withLegend, type LegendItem, type SymbolShape } from './legend.js';
 import { POSITION_COLOURS, REFERENCE_LINE } from './palette.js';
+import { labelWidth } from './categories.js';
 import { BASE_STYLE } from './plots.js';
 import { formatNumber } from './table.js';
 
@@ -75,15 +76,34 @@ export function funnelPlot(input: FunnelPlotInput): HTMLElement {
 		Plot.line(idx, { x: (i: number) => curve.x[i], y: (i: number) => values[i], stroke: REFERENCE_LINE, strokeWidth: 1.5, strokeDasharray: dash, clip: true });
 	const pts = points.map((_, i) => i);
 	const fmt = (v: number) => formatNumber(v, digits);
-	// Labels beside points in the right third of the x range go on their left, so they stay inside.
 	const maxX = Math.max(...curve.x, ...points.map((p) => p.x));
-	const leftward = (i: number) => points[i]!.x > maxX * 0.66;
+	const marginLeft = 56;
+	const marginRight = 30;
+	const marginTop = 24;
+	// The over-dispersion statement sits under the x axis, wrapped to the width.
+	const lineWidth = Math.max(20, (input.width - 16) / 12);
+	const lines = Math.ceil((input.dispersionText.length * 0.55) / lineWidth);
+	const marginBottom = 50 + lines * 15;
+	const height = Math.min(420, Math.max(300, input.width * 0.6)) + lines * 15;
+	const labels = placeLabels(points, {
+		x: (x) => (x / maxX) * (input.width - marginLeft - marginRight),
+		y: (y) => ((hi - y) / (hi - lo)) * (height - marginTop - marginBottom),
+		width: input.width - marginLeft - marginRight,
+		height: height - marginTop - marginBottom
+	});
+	const labelY = (i: number) => hi - (labels[i]!.y / (height - marginTop - marginBottom)) * (hi - lo);
+	// A label nudged off its point's height is joined to it by a short leader beside the point.
+	const leader = (side: 'left' | 'right') =>
+		Plot.link(
+			pts.filter((i) => labels[i] && labels[i]!.side === side && labels[i]!.offset !== 0),
+			{ x1: (i: number) => points[i]!.x, y1: (i: number) => points[i]!.y, x2: (i: number) => points[i]!.x, y2: labelY, dx: side === 'left' ? -8 : 8, stroke: '#4c6272', strokeWidth: 1 }
+		);
 	const label = (side: 'left' | 'right') =>
 		Plot.text(
-			pts.filter((i) => leftward(i) === (side === 'left')),
+			pts.filter((i) => labels[i] && labels[i]!.side === side),
 			{
 				x: (i: number) => points[i]!.x,
-				y: (i: number) => points[i]!.y,
+				y: labelY,
 				text: (i: number) => points[i]!.short,
 				dx: side === 'left' ? -10 : 10,
 				textAnchor: side === 'left' ? 'end' : 'start',
@@ -94,10 +114,6 @@ export function funnelPlot(input: FunnelPlotInput): HTMLElement {
 				paintOrder: 'stroke'
 			}
 		);
-	const marginLeft = 56;
-	// The over-dispersion statement sits under the x axis, wrapped to the width.
-	const lineWidth = Math.max(20, (input.width - 16) / 12);
-	const lines = Math.ceil((input.dispersionText.length * 0.55) / lineWidth);
 	const plot = Plot.plot({
 		width: input.width,
 		height: Math.min(420, Math.max(300, input.width * 0.6)) + lines * 15,
@@ -106,7 +122,7 @@ export function funnelPlot(input: FunnelPlotInput): HTMLElement {
 		marginRight: 30,
 		marginBottom: 50 + lines * 15,
 		style: BASE_STYLE,
-		x: { label: input.xLabel, labelOffset: 34, grid: true, zero: true, nice: true, tickFormat: (v: number) => formatNumber(v), ticks: Math.max(3, Math.floor(input.width / 90)) },
+		x: { label: input.xLabel, labelOffset: 34, grid: true, domain: [0, maxX], tickFormat: (v: number) => formatNumber(v), ticks: Math.max(3, Math.floor(input.width / 90)) },
 		y: { label: input.yLabel, grid: true, domain: [lo, hi], tickFormat: (v: number) => v.toLocaleString('en-GB') },
 		marks: [
 			limit(curve.lower998, DASH_998),
@@ -131,6 +147,8 @@ export function funnelPlot(input: FunnelPlotInput): HTMLElement {
 					}
 				);
 			}),
+			leader('right'),
+			leader('left'),
 			label('right'),
 			label('left'),
 			Plot.text([input.dispersionText], {
@@ -220,6 +238,45 @@ export function labelGrid(input: { width: number; rows: string[]; columns: strin
 			Plot.text(input.rows, { y: (r: string) => r, frameAnchor: 'left', dx: -marginLeft + 2, textAnchor: 'start', lineWidth: (marginLeft - 6) / 12, fontSize: 12 })
 		]
 	});
+}
+
+/** Where a point's label goes: its side and its centre in pixels from the top of the frame. */
+interface LabelPlace {
+	side: 'left' | 'right';
+	y: number;
+	/** Pixels the label was moved off its point's height (a leader line then joins them). */
+	offset: number;
+}
+
+/**
+ * Place point labels so they do not overlap: beside each point (to its left in the right third,
+ * so it stays inside), nudged up or down a line when taken; outliers are placed first, and a label
+ * that fits nowhere is left off (the tooltip and the table still name the practice).
+ */
+function placeLabels(points: FunnelPoint[], frame: { x: (x: number) => number; y: (y: number) => number; width: number; height: number }): (LabelPlace | null)[] {
+	const taken: { x0: number; x1: number; y0: number; y1: number }[] = [];
+	const out: (LabelPlace | null)[] = points.map(() => null);
+	const order = points.map((_, i) => i).sort((a, b) => Number(points[a]!.position === 'within') - Number(points[b]!.position === 'within'));
+	for (const i of order) {
+		const p = points[i]!;
+		const px = frame.x(p.x);
+		const py = frame.y(p.y);
+		const w = labelWidth(p.short) * (12 / 13);
+		const side = px > frame.width * 0.66 ? 'left' : 'right';
+		const x0 = side === 'right' ? px + 10 : px - 10 - w;
+		// Keep clear of every point's symbol too.
+		const symbols = points.map((q) => ({ x0: frame.x(q.x) - 7, x1: frame.x(q.x) + 7, y0: frame.y(q.y) - 7, y1: frame.y(q.y) + 7 }));
+		for (const offset of [0, 14, -14, 28, -28]) {
+			const box = { x0, x1: x0 + w, y0: py + offset - 7, y1: py + offset + 7 };
+			const clash = [...taken, ...symbols].some((t) => box.x0 < t.x1 && t.x0 < box.x1 && box.y0 < t.y1 && t.y0 < box.y1);
+			if (!clash && box.y0 >= 0 && box.y1 <= frame.height && box.x0 >= -40) {
+				taken.push(box);
+				out[i] = { side, y: py + offset, offset };
+				break;
+			}
+		}
+	}
+	return out;
 }
 
 function capitalise(s: string): string {
