@@ -18,6 +18,8 @@ import {
 	funnelPosition,
 	inflateLimits,
 	meanFunnelLimits,
+	meanZScore,
+	normalQuantile,
 	moments,
 	proportionFunnelLimits,
 	proportionZScore,
@@ -289,6 +291,13 @@ describe('funnel properties', () => {
 		// The PCN total (105 -> 105) minus the one visible practice leaves two unknowns: 45 = ? + ?.
 		const hidden = funnel.practices.filter((p) => p.numerator?.value === null);
 		expect(hidden.length).toBeGreaterThanOrEqual(2);
+	});
+
+	it("a mean's z-score is 1.96 exactly on the 95% limit and 3.09 on the 99.8% limit", () => {
+		const l = meanFunnelLimits(1.2, 3, 80);
+		expect(meanZScore(l.upper95, 1.2, 3, 80)).toBeCloseTo(normalQuantile(0.975), 12);
+		expect(meanZScore(l.lower998, 1.2, 3, 80)).toBeCloseTo(-normalQuantile(0.999), 12);
+		expect(() => meanZScore(1, 1, 0, 80)).toThrow();
 	});
 
 	it('a practice with no paired scores is not compared, and says why', () => {

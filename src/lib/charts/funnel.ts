@@ -105,7 +105,7 @@ export function funnelPlot(input: FunnelPlotInput): HTMLElement {
 				x: (i: number) => points[i]!.x,
 				y: labelY,
 				text: (i: number) => points[i]!.short,
-				dx: side === 'left' ? -10 : 10,
+				dx: side === 'left' ? -11 : 11,
 				textAnchor: side === 'left' ? 'end' : 'start',
 				fontSize: 12,
 				fill: '#212b32',
@@ -263,7 +263,7 @@ function placeLabels(points: FunnelPoint[], frame: { x: (x: number) => number; y
 		const py = frame.y(p.y);
 		const w = labelWidth(p.short) * (12 / 13);
 		const side = px > frame.width * 0.66 ? 'left' : 'right';
-		const x0 = side === 'right' ? px + 10 : px - 10 - w;
+		const x0 = side === 'right' ? px + 11 : px - 11 - w;
 		// Keep clear of every point's symbol too.
 		const symbols = points.map((q) => ({ x0: frame.x(q.x) - 7, x1: frame.x(q.x) + 7, y0: frame.y(q.y) - 7, y1: frame.y(q.y) + 7 }));
 		for (const offset of [0, 14, -14, 28, -28]) {
