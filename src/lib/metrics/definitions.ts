@@ -237,6 +237,38 @@ export const METRIC_DEFINITIONS: readonly MetricDefinition[] = [
 			'Contacts and wellbeing follow-ups go on after a referral, so at a practice with few referrals their latest month can trail the ICB\'s without anything missing.',
 			'Rows read, loaded and rejected per input file are shown exactly: they count lines in files, not people (see the Data quality page).'
 		]
+	},
+	{
+		id: 'practice_funnels',
+		title: 'Comparing practices: funnel plots against the PCN or ICB',
+		measures: "Whether a practice's referral rate, share meaningfully improved or GP appointments avoided per person differs from its PCN's or ICB's by more than chance would explain at its size.",
+		formula_words: `The benchmark is the PCN's or ICB's pooled value from rounded totals: referrals over registered patients x 1,000 (annualised), people improved over people with pairs, or the mean of everyone covered. Limits at ${pct(CONFIDENCE_95)} and ${pct(CONFIDENCE_998)} around it at each practice's size: for the rate, exact Poisson limits of the referrals expected at the benchmark rate; for the share, benchmark +/- z sqrt(B(1 - B)/n); for appointments avoided, benchmark +/- z s/sqrt(n) with s the benchmark's standard deviation. Over-dispersion is estimated from the practices the benchmark pools (all of the ICB's, or the PCN's) as on the funnel plots entry; when phi > 1 the limits widen by sqrt(phi). A practice outside the ${pct(CONFIDENCE_998)} limit is higher or lower than the benchmark (${pct(CONFIDENCE_998)}); outside only the ${pct(CONFIDENCE_95)} limit, higher or lower (${pct(CONFIDENCE_95)}); otherwise similar. For appointments avoided, where the benchmark area has a comparison cohort of ${SUPPRESS_TO + 1} or more people, its fall per person is subtracted from every practice and from the benchmark (difference-in-differences against the area's comparison cohort).`,
+		formula_maths: 'rate: E = B x patients x years / 1000, limits B chi2(0.025; 2E)/(2E), B chi2(0.975; 2(E + 1))/(2E); share: B +/- z sqrt(B(1 - B)/n); mean: B +/- z s / sqrt(n); widened: B + sqrt(phi)(limit - B)',
+		settings: [{ name: 'Winsorised share each tail', value: DEFAULT_TRIM, source: 'Spiegelhalter 2005; FunnelPlotR' }],
+		caveats: [
+			`A practice with ${SUPPRESS_FROM}-${SUPPRESS_TO} in the numerator or denominator is not plotted, and secondary suppression hides another practice (or PCN) wherever a hidden one could be worked out from a total.`,
+			'Points, limits and benchmarks come from counts rounded to the nearest 5, so a position can differ slightly from one computed on exact counts.',
+			'Labels say higher or lower rather than better or worse: referral rates have no right level, and the other two depend on case mix as well as on the service.',
+			'Subtracting the area comparison cohort removes the regression to the mean the area shares, not differences in it between practices.'
+		]
+	},
+	{
+		id: 'referral_pathway',
+		title: 'Referral pathway and days to first contact',
+		measures: 'How many referrals were accepted, had a first contact and were completed, and how long people waited for a first contact.',
+		formula_words: `Accepted: status accepted, in progress or completed; first contact: a first contact date recorded; completed: status completed. Each is shown as a share of referrals, from rounded counts. Days to first contact = first contact date - referral date; the median and quartiles interpolate linearly between order statistics (R's type 7) and are not shown for ${SUPPRESS_FROM}-${SUPPRESS_TO} people; the distribution is counted in whole weeks, with 8 weeks or more pooled.`,
+		formula_maths: 'share = rounded(count) / rounded(referrals); quantile(p) = x[floor(h)] + (h - floor(h))(x[floor(h) + 1] - x[floor(h)]), h = (n - 1)p',
+		settings: [],
+		caveats: ['A referral with no recorded status counts as referred but not accepted.']
+	},
+	{
+		id: 'workforce',
+		title: 'Link worker FTE and contacts per FTE',
+		measures: 'Link worker full-time equivalents per PCN and month, and link worker contacts per FTE per month.',
+		formula_words: 'FTE as the PCN reported it for each month. Contacts per FTE per month = rounded contacts in the period / the sum of the monthly FTE over the period (months without a workforce record count as no FTE). Link workers are employed by the PCN and serve all its patients, so practice and demographic filters do not apply to either figure.',
+		formula_maths: 'contacts per FTE per month = rounded(contacts) / sum over months(FTE)',
+		settings: [],
+		caveats: ['Contacts are counted by the month they took place, whoever was referred when.']
 	}
 ];
 

@@ -8,3 +8,5 @@ export * from './datasets.js';
 export * from './data-quality.js';
 export * from './wellbeing.js';
 export * from './gp-time.js';
+export * from './practices.js';
+export * from './referrals-equity.js';
