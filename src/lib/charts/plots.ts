@@ -29,7 +29,7 @@ export function wrapName(name: string, width: number): string {
 
 /** Left margin for names on a y axis: fits the longest name within [min, max] and 45% of the width (longer names wrap). */
 function nameMargin(names: string[], width: number, min: number, max: number): number {
-	return Math.min(Math.max(min, ...names.map((n) => labelWidth(n) + 12)), max, width * 0.45);
+	return Math.min(Math.max(min, ...names.map((n) => labelWidth(n) + 24)), max, width * 0.45);
 }
 
 /** A time series of counts by month as bars, optionally with a second series as a line. */
@@ -99,7 +99,7 @@ export function dotsWithIntervals(input: {
 }): SVGSVGElement | HTMLElement {
 	const { values, lower, upper } = input;
 	// On a phone long area names are shortened to fit the margin (the table keeps them whole).
-	const names = fitLabels(input.names, input.width * 0.45 - 24);
+	const names = fitLabels(input.names, input.width * 0.45 - 30);
 	const digits = input.digits ?? 1;
 	const idx = indexes(names.length);
 	const shown = idx.filter((i) => values[i] !== null);
