@@ -36,6 +36,18 @@ describe.skipIf(!app.available)('Downloads', () => {
 				expect(createHash('sha256').update(body).digest('hex')).toBe(entry.sha256);
 			}
 		}
+		for (const [name, label] of [
+			['datapackage', /^Data dictionary/],
+			['readme', /^README/],
+			['citation', /^How to cite/]
+		] as const) {
+			const entry = manifest.datasets.files.find((f) => f.name === name)!;
+			const href = await page.getByRole('link', { name: label }).getAttribute('href');
+			expect(href).toBe(`/data/${entry.file}`);
+			const response = await page.request.get(app.origin + href!);
+			expect(response.status()).toBe(200);
+			expect(createHash('sha256').update(Buffer.from(await response.body())).digest('hex')).toBe(entry.sha256);
+		}
 		await checkPage(watched, 'downloads');
 		await page.close();
 	});

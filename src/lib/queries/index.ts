@@ -10,3 +10,4 @@ export * from './wellbeing.js';
 export * from './gp-time.js';
 export * from './practices.js';
 export * from './referrals-equity.js';
+export * from './scope.js';
