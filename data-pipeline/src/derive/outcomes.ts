@@ -50,16 +50,26 @@ const INDEX_EVENTS = `
 		c.age_band, c.sex, c.ethnic_group, c.imd_decile, sp_quintile(c.imd_decile) FROM final_comparison c JOIN ref_practices p USING (practice_code)`;
 
 /**
+ * The groups of index events that gp_monthly sums over (practice, cohort and financial year of
+ * the index date), numbered, as the temp table `gp_groups`. The numbers are only join keys, so
+ * their order does not matter.
+ */
+export function gpGroupsSql(): string {
+	return `SELECT row_number() OVER ()::INTEGER AS grp, * FROM (
+		SELECT DISTINCT icb_code, pcn_code, practice_code, cohort, sp_fy(index_date) AS financial_year FROM (${INDEX_EVENTS})
+	)`;
+}
+
+/**
  * The index events numbered for the GP joins, as the temp table `gp_index`: `ev` identifies an
- * event (a referral, or a comparison person), `grp` its practice, cohort and financial year, and
- * `m` its index month. The joins to tens of millions of GP rows then group by small integers
- * instead of several text columns, which is most of their cost.
+ * event (a referral, or a comparison person), `grp` its group in `gp_groups`, and `m` its index
+ * month. The joins to tens of millions of GP rows then group by small integers instead of
+ * several text columns, which is most of their cost.
  */
 export function gpIndexSql(): string {
-	return `SELECT *, row_number() OVER ()::INTEGER AS ev,
-		dense_rank() OVER (ORDER BY icb_code, pcn_code, practice_code, cohort, sp_fy(index_date))::INTEGER AS grp,
-		sp_month(index_date) AS m
-	FROM (${INDEX_EVENTS})`;
+	return `SELECT e.*, row_number() OVER ()::INTEGER AS ev, g.grp, sp_month(e.index_date) AS m
+	FROM (${INDEX_EVENTS}) e
+	JOIN gp_groups g ON g.practice_code = e.practice_code AND g.cohort = e.cohort AND g.financial_year = sp_fy(e.index_date)`;
 }
 
 /**
@@ -88,7 +98,7 @@ export function gpUseSql(): string {
 	FROM gp_index i LEFT JOIN win w USING (ev)`;
 }
 
-/** Appointments and people covered by month relative to the index month, -12 to 12. Reads `gp_index`. */
+/** Appointments and people covered by month relative to the index month, -12 to 12. Reads `gp_index` and `gp_groups`. */
 export function gpMonthlySql(): string {
 	return `WITH agg AS (
 		SELECT i.grp, datediff('month', i.m, g.month)::INTEGER AS relative_month,
@@ -96,10 +106,8 @@ export function gpMonthlySql(): string {
 		FROM gp_index i JOIN final_gp_appointments g ON g.person_id = i.person_id
 			AND g.month BETWEEN i.m - INTERVAL 12 MONTH AND i.m + INTERVAL 12 MONTH
 		GROUP BY ALL
-	), grps AS (
-		SELECT DISTINCT grp, icb_code, pcn_code, practice_code, cohort, sp_fy(index_date) AS financial_year FROM gp_index
 	)
 	SELECT g.icb_code, g.pcn_code, g.practice_code, g.cohort, g.financial_year, a.relative_month,
 		a.people::INTEGER AS people, a.appointments::INTEGER AS appointments
-	FROM agg a JOIN grps g USING (grp)`;
+	FROM agg a JOIN gp_groups g USING (grp)`;
 }

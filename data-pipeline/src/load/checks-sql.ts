@@ -35,21 +35,29 @@ export function checkedViewSql(spec: FileSpec, typedFiles: readonly string[], ta
 }
 
 /**
- * SQL creating the temp table `target` from the checked view `checked`: the valid rows that are
- * a repeat of their key within their delivery (`__repeat` > 1) or that a later delivery
- * supersedes (`__latest` > 1), by `__d` and `__row`.
+ * SQL creating the temp table `target` (column `__g`): the groups of valid rows of the checked
+ * view `checked` that may hold a key more than once (see `keyGroups`). Usually empty, and then
+ * no row needs ranking.
  */
-export function repeatsSql(spec: FileSpec, checked: string, target: string): string {
-	const key = spec.key.map(ident).join(', ');
+export function repeatGroupsSql(spec: FileSpec, checked: string, target: string): string {
 	const { group, several } = keyGroups(spec);
-	const c = ident(checked);
 	return `CREATE OR REPLACE TEMP TABLE ${ident(target)} AS
-	WITH several AS (SELECT ${group} AS __g FROM ${c} WHERE __reason IS NULL GROUP BY 1 HAVING ${several})
+	SELECT ${group} AS __g FROM ${ident(checked)} WHERE __reason IS NULL GROUP BY 1 HAVING ${several}`;
+}
+
+/**
+ * SQL creating the temp table `target` from the valid rows of `checked` in the groups of
+ * `groups` (from `repeatGroupsSql`): the rows that repeat their key within their delivery
+ * (`__repeat` > 1) or that a later delivery supersedes (`__latest` > 1), by `__d` and `__row`.
+ */
+export function repeatsSql(spec: FileSpec, checked: string, groups: string, target: string): string {
+	const key = spec.key.map(ident).join(', ');
+	return `CREATE OR REPLACE TEMP TABLE ${ident(target)} AS
 	SELECT __d, __row, __repeat, __latest FROM (
 		SELECT __d, __row,
 			row_number() OVER (PARTITION BY __d, ${key} ORDER BY __row) AS __repeat,
 			row_number() OVER (PARTITION BY ${key} ORDER BY __d DESC, __row) AS __latest
-		FROM ${c} WHERE __reason IS NULL AND ${group} IN (SELECT __g FROM several)
+		FROM ${ident(checked)} WHERE __reason IS NULL AND ${keyGroups(spec).group} IN (SELECT __g FROM ${ident(groups)})
 	) WHERE __repeat > 1 OR __latest > 1`;
 }
 

@@ -4,7 +4,7 @@
  */
 import { FILES, type FileName, type FileSpec } from '../../../src/lib/schema/index.js';
 import { Db, ident } from '../db.js';
-import { checkedViewSql, repeatsSql, settledViewSql } from './checks-sql.js';
+import { checkedViewSql, repeatGroupsSql, repeatsSql, settledViewSql } from './checks-sql.js';
 import type { LoadedFile } from './load-file.js';
 
 /**
@@ -39,7 +39,6 @@ export async function settleAll(db: Db, loaded: readonly LoadedFile[]): Promise<
 	for (const spec of FILES) {
 		const files = loaded.filter((f) => f.spec.name === spec.name);
 		const checked = `chk_${spec.name}`;
-		const repeats = `repeats_${spec.name}`;
 		const settled = settledView(spec);
 		const final = `final_${spec.name}`;
 		const cols = spec.columns.map((c) => ident(c.name)).join(', ');
@@ -49,9 +48,7 @@ export async function settleAll(db: Db, loaded: readonly LoadedFile[]): Promise<
 			continue;
 		}
 		await db.run(checkedViewSql(spec, files.map((f) => f.typed), checked));
-		await db.run(repeatsSql(spec, checked, repeats));
-		const repeated = (await db.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${ident(repeats)}`))?.n ?? 0;
-		await db.run(settledViewSql(spec, checked, repeated > 0 ? repeats : null, settled));
+		await db.run(settledViewSql(spec, checked, await findRepeats(db, spec, checked), settled));
 		const labels = files.map((f, d) => `WHEN ${d} THEN '${f.delivery.label.replaceAll("'", "''")}'`).join(' ');
 		await db.run(
 			`CREATE OR REPLACE ${MATERIALISED.has(spec.name) ? 'TABLE' : 'VIEW'} ${ident(final)} AS
@@ -80,6 +77,19 @@ export async function settleAll(db: Db, loaded: readonly LoadedFile[]): Promise<
 		});
 	}
 	return accounts;
+}
+
+/** Find the rows that repeat a key or are superseded; returns their table, or null when there are none. */
+async function findRepeats(db: Db, spec: FileSpec, checked: string): Promise<string | null> {
+	const groups = `repeat_groups_${spec.name}`;
+	const repeats = `repeats_${spec.name}`;
+	await db.run(repeatGroupsSql(spec, checked, groups));
+	const several = (await db.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${ident(groups)}`))?.n ?? 0;
+	if (several > 0) await db.run(repeatsSql(spec, checked, groups, repeats));
+	await db.run(`DROP TABLE ${ident(groups)}`);
+	if (several === 0) return null;
+	const n = (await db.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${ident(repeats)}`))?.n ?? 0;
+	return n > 0 ? repeats : null;
 }
 
 /** SQL type of a typed contract column. */
