@@ -74,9 +74,8 @@ export async function loadFile(db: Db, delivery: Delivery, spec: FileSpec, workD
 		readable = utf8;
 	}
 	const source: CsvSource = { path: readable, fieldCount: scan.header.length, quotedNewlines: scan.quoted_newlines };
-	// Insertion order is preserved (see Db.open), so the Parquet rows keep the order DuckDB read them in.
 	const rejects = `${table}__rejects`;
-	await db.run(`COPY (${typedSelectSql(spec, header, source.fieldCount, readCsvSql(source, rejects))}) TO ${literal(typed)} (FORMAT parquet, COMPRESSION zstd)`);
+	await copyInReadOrder(db, typedSelectSql(spec, header, source.fieldCount, readCsvSql(source, rejects)), typed);
 	const structural = await takeStructuralRejects(db, rejects, source.fieldCount);
 	if (unclosed) structural.push(unclosed);
 	const lines = new LineMap(scan.anchors, structural.map((s) => s.dline));
@@ -99,6 +98,21 @@ export async function loadFile(db: Db, delivery: Delivery, spec: FileSpec, workD
 		}
 	}
 	return { delivery, spec, path, scan, header, typed, source, structural, lines, identifiers };
+}
+
+/**
+ * Write the rows of `select` to a Parquet file in the order it produces them, which the line
+ * numbers of rejects depend on. DuckDB keeps that order (insertion order is preserved, see
+ * Db.open) only when it can copy in numbered batches; a plan that cannot (a long IN list, for
+ * one, is planned as a join) would scatter the rows, so it is refused rather than run.
+ */
+async function copyInReadOrder(db: Db, select: string, path: string): Promise<void> {
+	const copy = `COPY (${select}) TO ${literal(path)} (FORMAT parquet, COMPRESSION zstd)`;
+	const plan = await db.all<{ explain_value: string }>(`EXPLAIN ${copy}`);
+	if (!plan.some((p) => p.explain_value.includes('BATCH_COPY_TO_FILE'))) {
+		throw new PipelineError(`internal error: DuckDB would not keep the row order of ${path}, so rejects could name the wrong lines`);
+	}
+	await db.run(copy);
 }
 
 /** Copy the first `bytes` bytes of `from` to `to`; returns the rest (the unclosed record). */
