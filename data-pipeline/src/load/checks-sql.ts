@@ -13,6 +13,7 @@ import type { FileSpec } from '../../../src/lib/schema/index.js';
 import { ident, literal } from '../db.js';
 import { str } from './column-sql.js';
 import { crossRules } from './cross-rules.js';
+import { codeSql, reasonSql } from './problem.js';
 
 /**
  * SQL creating the view `target` over the typed Parquet files (one per delivery, in delivery
@@ -22,7 +23,7 @@ import { crossRules } from './cross-rules.js';
 export function checkedViewSql(spec: FileSpec, typedFiles: readonly string[], target: string): string {
 	const cols = spec.columns.map((c) => ident(c.name)).join(', ');
 	const union = typedFiles
-		.map((path, d) => `SELECT ${d} AS __d, file_row_number AS __row, ${cols}, __reason, __code FROM read_parquet(${literal(path)}, file_row_number = true)`)
+		.map((path, d) => `SELECT ${d} AS __d, file_row_number AS __row, ${cols}, ${reasonSql()} AS __reason, ${codeSql()} AS __code FROM read_parquet(${literal(path)}, file_row_number = true)`)
 		.join(' UNION ALL ');
 	const cross = crossRules(spec.name);
 	if (!cross) return `CREATE OR REPLACE VIEW ${ident(target)} AS ${union}`;

@@ -4,6 +4,7 @@
  */
 import type { ColumnType } from '../../../src/lib/schema/index.js';
 import { Db, ident, literal } from '../db.js';
+import { hitsSql, PROBLEM_COLUMN } from './problem.js';
 import type { StructuralReject } from './read-csv.js';
 
 /** One identifier found in a file. */
@@ -24,9 +25,6 @@ CREATE OR REPLACE MACRO sp_is_postcode(s) AS
 	length(s) BETWEEN 5 AND 8 AND ascii(right(s, 3)) BETWEEN 48 AND 57
 	AND regexp_full_match(upper(s), '[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}');
 `;
-
-/** Name of the typed table's column listing a row's identifier hits (NULL for a clean row). */
-export const HITS_COLUMN = '__identifiers';
 
 /**
  * SQL naming the identifier a value is ('NHS number' or 'postcode'), or NULL. `v` must be a
@@ -65,15 +63,15 @@ export function validValueMayBeIdentifier(type: ColumnType): boolean {
 const IDENTIFIER_SHAPES = [/^[0-9]{10}$/, /^[0-9]{3} [0-9]{3} [0-9]{4}$/, /^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$/];
 
 /**
- * The identifiers recorded in a typed table's hits column (see `typedSelectSql`): up to `limit`
- * per column, first rows first; `row` is the 0-based position among the rows DuckDB read.
+ * The identifiers recorded in a typed table's problem column (see `typedSelectSql`): up to
+ * `limit` per column, first rows first; `row` is the 0-based position among the rows DuckDB read.
  */
 export async function findIdentifiers(db: Db, typedParquet: string, limit = 5): Promise<IdentifierHit[]> {
 	return db.all<IdentifierHit>(
 		`SELECT position, row, kind FROM (
 			SELECT row, h.position AS position, h.kind AS kind FROM (
-				SELECT file_row_number AS row, unnest(${ident(HITS_COLUMN)}) AS h
-				FROM read_parquet(${literal(typedParquet)}, file_row_number = true) WHERE ${ident(HITS_COLUMN)} IS NOT NULL
+				SELECT file_row_number AS row, unnest(${hitsSql()}) AS h
+				FROM read_parquet(${literal(typedParquet)}, file_row_number = true) WHERE ${ident(PROBLEM_COLUMN)} IS NOT NULL
 			)
 		) QUALIFY row_number() OVER (PARTITION BY position ORDER BY row) <= $1
 		ORDER BY position, row`,

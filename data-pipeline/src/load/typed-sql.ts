@@ -8,14 +8,15 @@ import type { FileSpec } from '../../../src/lib/schema/index.js';
 import { ident } from '../db.js';
 import { columnSql, str } from './column-sql.js';
 import type { HeaderMatch } from './header.js';
-import { HITS_COLUMN, identifierKindSql, validValueMayBeIdentifier } from './identifiers.js';
+import { identifierKindSql, validValueMayBeIdentifier } from './identifiers.js';
+import { PROBLEM_COLUMN, problemSql } from './problem.js';
 import { rowRules } from './row-rules.js';
 
 /**
  * SQL selecting, from `source` (columns c0..c{fieldCount-1}, see `readCsvSql`), in the order
- * read: each contract column typed (NULL when absent or invalid), `__reason` and `__code` (NULL
- * for a valid row), and the hits column (`HITS_COLUMN`: a list of {position, kind}, NULL
- * when no field is an identifier). Reads the DuckDB variable `sp_today`.
+ * read: each contract column typed (NULL when absent or invalid), and the problem column (see
+ * `problem.ts`: the reason a row is rejected and the identifiers it holds). Reads the DuckDB
+ * variable `sp_today`.
  */
 export function typedSelectSql(spec: FileSpec, header: HeaderMatch, fieldCount: number, source: string): string {
 	const v = (name: string) => ident('v_' + name);
@@ -56,16 +57,18 @@ export function typedSelectSql(spec: FileSpec, header: HeaderMatch, fieldCount: 
 	}
 	checked.sort((a, b) => a.position - b.position);
 	const kinds = checked.map((c) => `${identifierKindSql(c.column)} AS h${c.position}`);
-	const anyHit = checked.map((c) => `h${c.position} IS NOT NULL`).join(' OR ');
+	const anyHit = checked.length ? checked.map((c) => `h${c.position} IS NOT NULL`).join(' OR ') : 'false';
 	const hitList = `list_filter([${checked.map((c) => `{'position': ${c.position}, 'kind': h${c.position}}`).join(', ')}], h -> h.kind IS NOT NULL)`;
-	const hits = checked.length ? `CASE WHEN ${anyHit} THEN ${hitList} END` : `NULL::STRUCT(position INTEGER, kind VARCHAR)[]`;
+	const problem = problemSql(
+		`NOT __ok OR ${anyHit}`,
+		`CASE WHEN NOT __ok THEN ${reason} END`,
+		`CASE WHEN NOT __ok THEN ${code} END`,
+		checked.length ? `CASE WHEN ${anyHit} THEN ${hitList} END` : 'NULL'
+	);
 
 	// Layered so that each value is trimmed, typed and checked once: the identifier macros and the
 	// reasons read columns of the layer below rather than repeating its expressions.
-	return `SELECT ${cols.map((c) => ident(c.name)).join(', ')},
-	CASE WHEN NOT __ok THEN ${reason} END AS __reason,
-	CASE WHEN NOT __ok THEN ${code} END AS __code,
-	${hits} AS ${ident(HITS_COLUMN)}
+	return `SELECT ${cols.map((c) => ident(c.name)).join(', ')}, ${problem} AS ${ident(PROBLEM_COLUMN)}
 FROM (
 	SELECT *${kinds.map((k) => `, ${k}`).join('')}
 	FROM (
@@ -85,7 +88,7 @@ FROM (
 )`;
 }
 
-/** The value trimmed of spaces, NULL when empty; trim only runs on the rare values that need it. */
+/** The value trimmed of spaces, NULL when empty; trim only runs on the rare values with a space. */
 function trimmed(c: string): string {
-	return `CASE WHEN ${c} = '' THEN NULL WHEN starts_with(${c}, ' ') OR ends_with(${c}, ' ') THEN nullif(trim(${c}), '') ELSE ${c} END`;
+	return `CASE WHEN contains(${c}, ' ') THEN nullif(trim(${c}), '') ELSE nullif(${c}, '') END`;
 }
