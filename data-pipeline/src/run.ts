@@ -13,7 +13,7 @@ import {
 	type Manifest,
 	type ManifestInput
 } from '../../src/lib/schema/index.js';
-import { Db, ident, literal } from './db.js';
+import { Db, literal } from './db.js';
 import { writeDatasets } from './datasets/write-datasets.js';
 import { deriveAll } from './derive/derive-all.js';
 import { PipelineError } from './errors.js';
@@ -81,8 +81,6 @@ export async function runPipeline(options: PipelineOptions): Promise<Manifest> {
 		await mkdir(join(outDir, 'rejects'), { recursive: true });
 		log.info('writing rejects');
 		await writeRejects(db, accounts, join(outDir, 'rejects'));
-		// The raw text is needed only for the rejects; freeing it keeps large runs in memory.
-		for (const f of loaded) await db.run(`DROP VIEW ${ident(f.typed)}; DROP TABLE ${ident(f.raw)}`);
 
 		const delivered = new Set(loaded.map((f) => f.spec.name as string));
 		log.info('deriving tables');

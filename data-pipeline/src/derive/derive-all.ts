@@ -4,7 +4,7 @@ import { Db, ident, type Params } from '../db.js';
 import { PipelineError } from '../errors.js';
 import { contactsSql, practicesSql, referralNeedsSql, referralsSql, signpostingSql, workforceSql } from './activity.js';
 import { CALENDAR_MACROS } from './macros.js';
-import { gpIndexSql, gpMonthlySql, gpUseSql, wellbeingSql } from './outcomes.js';
+import { gpGroupsSql, gpIndexSql, gpMonthlySql, gpUseSql, wellbeingSql } from './outcomes.js';
 
 /** What the derivations need to know beyond the settled tables. */
 export interface DeriveOptions {
@@ -13,7 +13,14 @@ export interface DeriveOptions {
 	delivered: ReadonlySet<string>;
 }
 
-/** Create all `out_<name>` tables in dependency order. */
+/**
+ * Tables other derivations read (or that need the temporary `gp_index`) are built here; the
+ * rest are views, worked out once when their Parquet file is written (see `writeParquet`), so
+ * that millions of derived rows are not held in memory twice.
+ */
+const BUILT: ReadonlySet<TableName> = new Set(['practices', 'referrals', 'gp_use', 'gp_monthly']);
+
+/** Create all `out_<name>` tables and views in dependency order. */
 export async function deriveAll(db: Db, options: DeriveOptions): Promise<void> {
 	await db.run(CALENDAR_MACROS);
 	const has = (file: string) => options.delivered.has(file);
@@ -29,12 +36,17 @@ export async function deriveAll(db: Db, options: DeriveOptions): Promise<void> {
 		['workforce', workforceSql(), undefined]
 	];
 	for (const [name, sql, params] of steps) {
-		// The GP tables read the numbered index events, which need out_referrals.
-		if (name === 'gp_use') await db.run(`CREATE OR REPLACE TEMP TABLE gp_index AS ${gpIndexSql()}`);
-		await db.run(`CREATE OR REPLACE TABLE ${ident(`out_${name}`)} AS ${sql}`, params);
+		// The GP tables read the numbered index events and their groups, which need out_referrals.
+		if (name === 'gp_use') {
+			await db.run(`CREATE OR REPLACE TEMP TABLE gp_groups AS ${gpGroupsSql()}`);
+			await db.run(`CREATE OR REPLACE TEMP TABLE gp_index AS ${gpIndexSql()}`);
+		}
+		if (BUILT.has(name)) await db.run(`CREATE OR REPLACE TABLE ${ident(`out_${name}`)} AS ${sql}`, params);
+		else if (params === undefined) await db.run(`CREATE OR REPLACE VIEW ${ident(`out_${name}`)} AS ${sql}`);
+		else throw new Error(`internal error: out_${name} is a view and cannot take parameters`);
 		await checkAgainstSchema(db, name);
 	}
-	await db.run(`DROP TABLE gp_index`);
+	await db.run(`DROP TABLE gp_index; DROP TABLE gp_groups`);
 }
 
 /** Fail loudly if a derived table's columns drift from the schema the app reads. */

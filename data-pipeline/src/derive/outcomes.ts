@@ -50,16 +50,37 @@ const INDEX_EVENTS = `
 		c.age_band, c.sex, c.ethnic_group, c.imd_decile, sp_quintile(c.imd_decile) FROM final_comparison c JOIN ref_practices p USING (practice_code)`;
 
 /**
+ * The groups of index events that gp_monthly sums over (practice, cohort and financial year of
+ * the index date), numbered, as the temp table `gp_groups`. The numbers are only join keys, so
+ * their order does not matter.
+ */
+export function gpGroupsSql(): string {
+	return `SELECT row_number() OVER ()::INTEGER AS grp, * FROM (
+		SELECT DISTINCT icb_code, pcn_code, practice_code, cohort, sp_fy(index_date) AS financial_year FROM (${INDEX_EVENTS})
+	)`;
+}
+
+/** A first-of-month date as a month number (year * 12 + month), for arithmetic on months. */
+const monthNumber = (d: string) => `(year(${d}) * 12 + month(${d}))::INTEGER`;
+
+/**
+ * The GP months the joins read, with their month number: comparing and subtracting integers per
+ * joined row costs a fraction of date arithmetic with intervals.
+ */
+const GP_MONTHS = `SELECT person_id, appointments, ${monthNumber('month')} AS mn FROM final_gp_appointments`;
+
+/**
  * The index events numbered for the GP joins, as the temp table `gp_index`: `ev` identifies an
- * event (a referral, or a comparison person), `grp` its practice, cohort and financial year, and
- * `m` its index month. The joins to tens of millions of GP rows then group by small integers
- * instead of several text columns, which is most of their cost.
+ * event (a referral, or a comparison person), `grp` its group in `gp_groups`, `m` its index
+ * month and `mn` that month's number. The joins to tens of millions of GP rows then group by
+ * small integers instead of several text columns, which is most of their cost.
  */
 export function gpIndexSql(): string {
-	return `SELECT *, row_number() OVER ()::INTEGER AS ev,
-		dense_rank() OVER (ORDER BY icb_code, pcn_code, practice_code, cohort, sp_fy(index_date))::INTEGER AS grp,
-		sp_month(index_date) AS m
-	FROM (${INDEX_EVENTS})`;
+	return `SELECT *, ${monthNumber('m')} AS mn FROM (
+		SELECT e.*, row_number() OVER ()::INTEGER AS ev, g.grp, sp_month(e.index_date) AS m
+		FROM (${INDEX_EVENTS}) e
+		JOIN gp_groups g ON g.practice_code = e.practice_code AND g.cohort = e.cohort AND g.financial_year = sp_fy(e.index_date)
+	)`;
 }
 
 /**
@@ -69,13 +90,12 @@ export function gpIndexSql(): string {
 export function gpUseSql(): string {
 	return `WITH win AS (
 		SELECT i.ev,
-			count(g.month) FILTER (WHERE g.month < i.m) AS mb,
-			count(g.month) FILTER (WHERE g.month > i.m) AS ma,
-			sum(g.appointments) FILTER (WHERE g.month < i.m) AS ab,
-			sum(g.appointments) FILTER (WHERE g.month > i.m) AS aa
-		FROM gp_index i JOIN final_gp_appointments g ON g.person_id = i.person_id
-			AND g.month BETWEEN i.m - to_months($w::INTEGER) AND i.m + to_months($w::INTEGER)
-			AND g.month <> i.m
+			count(g.mn) FILTER (WHERE g.mn < i.mn) AS mb,
+			count(g.mn) FILTER (WHERE g.mn > i.mn) AS ma,
+			sum(g.appointments) FILTER (WHERE g.mn < i.mn) AS ab,
+			sum(g.appointments) FILTER (WHERE g.mn > i.mn) AS aa
+		FROM gp_index i JOIN (${GP_MONTHS}) g ON g.person_id = i.person_id
+			AND g.mn BETWEEN i.mn - $w::INTEGER AND i.mn + $w::INTEGER AND g.mn <> i.mn
 		GROUP BY i.ev
 	)
 	SELECT i.icb_code, i.pcn_code, i.practice_code, i.cohort, i.referral_id, i.person_id, i.index_date,
@@ -88,18 +108,14 @@ export function gpUseSql(): string {
 	FROM gp_index i LEFT JOIN win w USING (ev)`;
 }
 
-/** Appointments and people covered by month relative to the index month, -12 to 12. Reads `gp_index`. */
+/** Appointments and people covered by month relative to the index month, -12 to 12. Reads `gp_index` and `gp_groups`. */
 export function gpMonthlySql(): string {
 	return `WITH agg AS (
-		SELECT i.grp, datediff('month', i.m, g.month)::INTEGER AS relative_month,
-			count(*) AS people, sum(g.appointments) AS appointments
-		FROM gp_index i JOIN final_gp_appointments g ON g.person_id = i.person_id
-			AND g.month BETWEEN i.m - INTERVAL 12 MONTH AND i.m + INTERVAL 12 MONTH
+		SELECT i.grp, g.mn - i.mn AS relative_month, count(*) AS people, sum(g.appointments) AS appointments
+		FROM gp_index i JOIN (${GP_MONTHS}) g ON g.person_id = i.person_id AND g.mn BETWEEN i.mn - 12 AND i.mn + 12
 		GROUP BY ALL
-	), grps AS (
-		SELECT DISTINCT grp, icb_code, pcn_code, practice_code, cohort, sp_fy(index_date) AS financial_year FROM gp_index
 	)
 	SELECT g.icb_code, g.pcn_code, g.practice_code, g.cohort, g.financial_year, a.relative_month,
 		a.people::INTEGER AS people, a.appointments::INTEGER AS appointments
-	FROM agg a JOIN grps g USING (grp)`;
+	FROM agg a JOIN gp_groups g USING (grp)`;
 }

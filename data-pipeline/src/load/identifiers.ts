@@ -2,7 +2,9 @@
  * Find identifiers in a delivery before anything is published: NHS numbers (10 digits, optionally
  * spaced 3-3-4, passing the modulus 11 check) and full UK postcodes, in any column.
  */
-import { Db, ident } from '../db.js';
+import type { ColumnType } from '../../../src/lib/schema/index.js';
+import { Db, ident, literal } from '../db.js';
+import { hitsSql, PROBLEM_COLUMN } from './problem.js';
 import type { StructuralReject } from './read-csv.js';
 
 /** One identifier found in a file. */
@@ -25,31 +27,56 @@ CREATE OR REPLACE MACRO sp_is_postcode(s) AS
 `;
 
 /**
- * Scan every column of a raw table (c0..c{n-1}) and return up to `limit` hits per column.
- *
- * One pass over the raw table keeps only rows with a hit in some column (in a clean delivery,
- * none); the hits per column are then picked from that small table. Each value is trimmed once,
- * in a projection below the filter, because the macros repeat their argument. A value shorter
- * than 5 bytes cannot be either identifier (both need 5 or more characters after trimming), so
- * it is not trimmed at all.
+ * SQL naming the identifier a value is ('NHS number' or 'postcode'), or NULL. `v` must be a
+ * column reference holding the trimmed value: the macros repeat their argument, so an
+ * expression would be worked out several times per row.
  */
-export async function findIdentifiers(db: Db, raw: string, fieldCount: number, limit = 5): Promise<IdentifierHit[]> {
-	if (fieldCount === 0) return [];
-	const positions = Array.from({ length: fieldCount }, (_, i) => i);
-	const isHit = (v: string) => `(sp_is_nhs_number(${v}) OR sp_is_postcode(${v}))`;
-	const hits = ident(`${raw}__identifiers`);
-	await db.run(
-		`CREATE OR REPLACE TEMP TABLE ${hits} AS
-		SELECT * FROM (SELECT rowid AS row, ${positions.map((i) => `CASE WHEN strlen(c${i}) >= 5 THEN trim(c${i}) END AS t${i}`).join(', ')} FROM ${ident(raw)})
-		WHERE ${positions.map((i) => isHit(`t${i}`)).join(' OR ')}`
+export function identifierKindSql(v: string): string {
+	return `CASE WHEN sp_is_nhs_number(${v}) THEN 'NHS number' WHEN sp_is_postcode(${v}) THEN 'postcode' END`;
+}
+
+/**
+ * Whether a value that passes the column's rule can still be an identifier, so that it must be
+ * checked; a value that fails its rule is always checked, since it is published in the rejects
+ * file. Text can be anything, and so can a number (`0000000000` is a number from 0 to 100 and
+ * passes the NHS number check). A whole number must be written plainly, so within +-10^9 it
+ * has fewer than 10 digits; a date or month holds `-` or `/`; an enumeration or list value is
+ * one of the contract's words, none shaped like an identifier (checked here, not assumed).
+ */
+export function validValueMayBeIdentifier(type: ColumnType): boolean {
+	switch (type.kind) {
+		case 'text':
+		case 'number':
+			return true;
+		case 'int':
+			return type.min <= -1e9 || type.max >= 1e9;
+		case 'date':
+		case 'month':
+			return false;
+		case 'enum':
+		case 'list':
+			return type.values.some((v) => IDENTIFIER_SHAPES.some((shape) => shape.test(String(v).trim().toUpperCase())));
+	}
+}
+
+/** The shapes the SQL macros look for, without the NHS number checksum (so a superset). */
+const IDENTIFIER_SHAPES = [/^[0-9]{10}$/, /^[0-9]{3} [0-9]{3} [0-9]{4}$/, /^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$/];
+
+/**
+ * The identifiers recorded in a typed table's problem column (see `typedSelectSql`): up to
+ * `limit` per column, first rows first; `row` is the 0-based position among the rows DuckDB read.
+ */
+export async function findIdentifiers(db: Db, typedParquet: string, limit = 5): Promise<IdentifierHit[]> {
+	return db.all<IdentifierHit>(
+		`SELECT position, row, kind FROM (
+			SELECT row, h.position AS position, h.kind AS kind FROM (
+				SELECT file_row_number AS row, unnest(${hitsSql()}) AS h
+				FROM read_parquet(${literal(typedParquet)}, file_row_number = true) WHERE ${ident(PROBLEM_COLUMN)} IS NOT NULL
+			)
+		) QUALIFY row_number() OVER (PARTITION BY position ORDER BY row) <= $1
+		ORDER BY position, row`,
+		[limit]
 	);
-	const parts = positions.map(
-		(i) => `(SELECT ${i} AS position, row, CASE WHEN sp_is_nhs_number(t${i}) THEN 'NHS number' ELSE 'postcode' END AS kind
-			FROM ${hits} WHERE ${isHit(`t${i}`)} ORDER BY row LIMIT ${limit})`
-	);
-	const found = await db.all<IdentifierHit>(`${parts.join(' UNION ALL ')} ORDER BY position, row`);
-	await db.run(`DROP TABLE ${hits}`);
-	return found;
 }
 
 /** One identifier found in a record DuckDB could not split (kept as text in the rejects). */

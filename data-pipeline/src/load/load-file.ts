@@ -1,20 +1,21 @@
 /**
  * Load one file of one delivery: scan it, re-encode it if it is Windows-1252, match its header,
- * read it raw into DuckDB, look for identifiers, and type it with a reason for every bad row.
+ * then read it once with DuckDB into a typed table (a Parquet file in the staging folder) with a
+ * reason for every bad row and the identifiers found in any field.
  */
 import { existsSync } from 'node:fs';
 import { open, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FileSpec } from '../../../src/lib/schema/index.js';
-import type { Db } from '../db.js';
+import { literal, type Db } from '../db.js';
 import { PipelineError } from '../errors.js';
 import { matchHeader, type HeaderMatch } from './header.js';
 import { findIdentifiers, findIdentifiersInText } from './identifiers.js';
 import { LineMap } from './lines.js';
-import { readCsvRaw, type StructuralReject } from './read-csv.js';
+import { readCsvSql, takeStructuralRejects, type CsvSource, type StructuralReject } from './read-csv.js';
 import { scanFile, type FileScan } from './scan-file.js';
 import { decodeWindows1252, transcodeWindows1252 } from './transcode.js';
-import { typedTableSql } from './typed-sql.js';
+import { typedSelectSql } from './typed-sql.js';
 
 /** A delivery folder and its position in the run (later deliveries supersede earlier ones). */
 export interface Delivery {
@@ -30,8 +31,13 @@ export interface LoadedFile {
 	path: string;
 	scan: FileScan;
 	header: HeaderMatch;
-	raw: string;
+	/**
+	 * The typed rows (see `typedSelectSql`) as a Parquet file, in the order DuckDB read them: a
+	 * row's `file_row_number` is its position, which `lines` turns into a line.
+	 */
 	typed: string;
+	/** How DuckDB reads the file, to fetch the original fields of rejected rows again. */
+	source: CsvSource;
 	structural: StructuralReject[];
 	lines: LineMap;
 	/** Identifiers found in values, with the line a person sees. */
@@ -50,8 +56,7 @@ export async function loadFile(db: Db, delivery: Delivery, spec: FileSpec, workD
 	if (scan.header.length === 0) throw new PipelineError(`${where}: the file is empty (it needs at least a header row)`);
 	const header = matchHeader(scan.header, spec);
 	const table = `${spec.name}_${delivery.ordinal}`;
-	const raw = `raw_${table}`;
-	const typed = `typed_${table}`;
+	const typed = join(workDir, `${table}.typed.parquet`);
 
 	let readable = path;
 	let unclosed: StructuralReject | null = null;
@@ -68,18 +73,22 @@ export async function loadFile(db: Db, delivery: Delivery, spec: FileSpec, workD
 		await transcodeWindows1252(readable, utf8);
 		readable = utf8;
 	}
-	const structural = await readCsvRaw(db, readable, raw, scan.header.length, scan.quoted_newlines);
+	const source: CsvSource = { path: readable, fieldCount: scan.header.length, quotedNewlines: scan.quoted_newlines };
+	const rejects = `${table}__rejects`;
+	await copyInReadOrder(db, typedSelectSql(spec, header, source.fieldCount, readCsvSql(source, rejects)), typed);
+	const structural = await takeStructuralRejects(db, rejects, source.fieldCount);
 	if (unclosed) structural.push(unclosed);
 	const lines = new LineMap(scan.anchors, structural.map((s) => s.dline));
-	const hits = await findIdentifiers(db, raw, scan.header.length);
+	const hits = await findIdentifiers(db, typed);
 	const identifiers = hits.map((h) => ({ column: scan.header[h.position]!.trim(), line: lines.lineOfRow(h.row), kind: h.kind }));
-	for (const h of await findIdentifiersInText(db, structural, `${raw}__broken`)) {
+	for (const h of await findIdentifiersInText(db, structural, `${table}__broken`)) {
 		const column = scan.header[h.position]?.trim() ?? `field ${h.position + 1}`;
 		identifiers.push({ column: `${column} (in an unreadable row)`, line: lines.lineOfDuckLine(structural[h.reject]!.dline), kind: h.kind });
 	}
 
 	// Identifier columns and hits are reported together by the caller; a missing required
-	// column is fatal on its own since no row of the file could load.
+	// column is fatal on its own since no row of the file could load. Both need the file read:
+	// the typed table of a bad header is simply never used.
 	if (header.identifiers.length === 0 && identifiers.length === 0) {
 		if (header.missing_required.length > 0) {
 			throw new PipelineError(`${where}: required column(s) missing from the header: ${header.missing_required.join(', ')} (line 1)`);
@@ -87,9 +96,23 @@ export async function loadFile(db: Db, delivery: Delivery, spec: FileSpec, workD
 		if (header.repeated.length > 0) {
 			throw new PipelineError(`${where}: column(s) named more than once in the header: ${header.repeated.join(', ')} (line 1)`);
 		}
-		await db.run(typedTableSql(spec, header, scan.header.length, raw, typed));
 	}
-	return { delivery, spec, path, scan, header, raw, typed, structural, lines, identifiers };
+	return { delivery, spec, path, scan, header, typed, source, structural, lines, identifiers };
+}
+
+/**
+ * Write the rows of `select` to a Parquet file in the order it produces them, which the line
+ * numbers of rejects depend on. DuckDB keeps that order (insertion order is preserved, see
+ * Db.open) only when it can copy in numbered batches; a plan that cannot (a long IN list, for
+ * one, is planned as a join) would scatter the rows, so it is refused rather than run.
+ */
+async function copyInReadOrder(db: Db, select: string, path: string): Promise<void> {
+	const copy = `COPY (${select}) TO ${literal(path)} (FORMAT parquet, COMPRESSION zstd)`;
+	const plan = await db.all<{ explain_value: string }>(`EXPLAIN ${copy}`);
+	if (!plan.some((p) => p.explain_value.includes('BATCH_COPY_TO_FILE'))) {
+		throw new PipelineError(`internal error: DuckDB would not keep the row order of ${path}, so rejects could name the wrong lines`);
+	}
+	await db.run(copy);
 }
 
 /** Copy the first `bytes` bytes of `from` to `to`; returns the rest (the unclosed record). */

@@ -1,12 +1,25 @@
 /**
- * Read one delivery file into a raw all-text DuckDB table, one column per header field, keeping
- * every record: rows DuckDB's reader cannot split (too many fields, an unclosed quote) are kept
- * in a side table with their DuckDB line so that they are rejected, not lost.
+ * How DuckDB reads a delivery file: every field as text (c0..c{n-1}), RFC 4180, keeping every
+ * record. Rows its reader cannot split (too many fields, an unclosed quote) are logged in a
+ * rejects table with their DuckDB line, so that they are rejected, not lost.
  */
 import { Db, ident, literal } from '../db.js';
 
 /** Marker DuckDB uses for a field that is absent (row too short): it cannot occur in text. */
 const ABSENT = '\u0001';
+
+/** A UTF-8 file as DuckDB should read it. */
+export interface CsvSource {
+	/** The file DuckDB reads (the delivery file, or its UTF-8 or cut-down copy). */
+	path: string;
+	/** Fields in the header. */
+	fieldCount: number;
+	/**
+	 * Some quoted field holds a line break (from the scan): DuckDB's parallel reader refuses null
+	 * padding then, so the file is read on one thread.
+	 */
+	quotedNewlines: boolean;
+}
 
 /** A structurally broken record and DuckDB's account of it. */
 export interface StructuralReject {
@@ -19,26 +32,30 @@ export interface StructuralReject {
 }
 
 /**
- * Create `table` with columns c0..c{n-1} (VARCHAR, '' for empty, NULL for absent) from `path`,
- * which must be UTF-8. Returns the records DuckDB could not split. `quotedNewlines` (from the
- * scan) switches to the single-threaded reader: DuckDB's parallel reader refuses null padding
- * when a quoted field holds a line break.
+ * The `read_csv(...)` call giving columns c0..c{n-1} (VARCHAR, '' for empty, NULL for absent).
+ * With `rejects`, records DuckDB cannot split are logged in the tables `<rejects>` and
+ * `<rejects>__scans` (see `takeStructuralRejects`). Rows come in file order as long as the
+ * query preserves insertion order, which the row positions of the whole pipeline rely on.
  */
-export async function readCsvRaw(db: Db, path: string, table: string, fieldCount: number, quotedNewlines = false): Promise<StructuralReject[]> {
-	const columns = Array.from({ length: fieldCount }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
-	const rejects = `${table}__rejects`;
-	const scans = `${table}__scans`;
-	await db.run(
-		`CREATE OR REPLACE TABLE ${ident(table)} AS SELECT * FROM read_csv(${literal(path)},
-			header = false, skip = 1, auto_detect = false, delim = ',', quote = '"', escape = '"',
-			all_varchar = true, null_padding = true, parallel = ${quotedNewlines ? 'false' : 'true'}, nullstr = ${literal(ABSENT)}, strict_mode = true,
-			store_rejects = true, rejects_table = ${literal(rejects)}, rejects_scan = ${literal(scans)},
-			columns = {${columns}})`
-	);
+export function readCsvSql(source: CsvSource, rejects?: string): string {
+	const columns = Array.from({ length: source.fieldCount }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
+	// Without a rejects table the same records are skipped, unlogged (store_rejects implies ignore_errors).
+	const store = rejects ? `store_rejects = true, rejects_table = ${literal(rejects)}, rejects_scan = ${literal(`${rejects}__scans`)},` : 'ignore_errors = true,';
+	return `read_csv(${literal(source.path)},
+		header = false, skip = 1, auto_detect = false, delim = ',', quote = '"', escape = '"',
+		all_varchar = true, null_padding = true, parallel = ${source.quotedNewlines ? 'false' : 'true'}, nullstr = ${literal(ABSENT)}, strict_mode = true,
+		${store} columns = {${columns}})`;
+}
+
+/**
+ * Collect the records DuckDB could not split during a read made with `readCsvSql(source,
+ * rejects)`, and drop its rejects tables.
+ */
+export async function takeStructuralRejects(db: Db, rejects: string, fieldCount: number): Promise<StructuralReject[]> {
 	const rows = await db.all<{ line: number; error_type: string; error_message: string; csv_line: string }>(
 		`SELECT line, error_type, error_message, csv_line FROM ${ident(rejects)} ORDER BY line`
 	);
-	await db.run(`DROP TABLE ${ident(rejects)}; DROP TABLE ${ident(scans)}`);
+	await db.run(`DROP TABLE ${ident(rejects)}; DROP TABLE ${ident(`${rejects}__scans`)}`);
 	// DuckDB may log one record more than once (one entry per broken field); keep one per line.
 	const byLine = new Map<number, StructuralReject>();
 	for (const r of rows) {
@@ -47,6 +64,19 @@ export async function readCsvRaw(db: Db, path: string, table: string, fieldCount
 		}
 	}
 	return [...byLine.values()];
+}
+
+/**
+ * SQL for the text fields of some rows of a file, read again: `__row` (0-based position among the
+ * rows DuckDB read, as in the typed table) and c0..c{n-1}, for the rows whose positions
+ * `wanted` (a query with a `__row` column) returns. Numbering rows in the read needs one thread
+ * and a full pass, so this is kept for the few rows that end up in a rejects file; the read
+ * stops after row `last`.
+ */
+export function rawRowsSql(source: CsvSource, wanted: string, last: number): string {
+	return `SELECT * FROM (
+		SELECT row_number() OVER () - 1 AS __row, * FROM ${readCsvSql(source)} LIMIT ${Math.trunc(last) + 1}
+	) WHERE __row IN (${wanted})`;
 }
 
 /** DuckDB's error type as a reason for the rejects file and a stable code for the manifest. */

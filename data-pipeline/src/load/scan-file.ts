@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { decodeWindows1252 } from './transcode.js';
+import { Utf8Check } from './utf8-check.js';
 
 /** Encodings the export format allows. */
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'windows-1252';
@@ -48,8 +49,7 @@ const CR = 0x0d;
 /** Scan a CSV file: sha256, byte count, encoding, header, record count and line anchors. */
 export async function scanFile(path: string): Promise<FileScan> {
 	const hash = createHash('sha256');
-	const utf8 = new TextDecoder('utf-8', { fatal: true });
-	let validUtf8 = true;
+	const utf8 = new Utf8Check();
 	let bytes = 0;
 	let firstBytes: Buffer | null = null;
 
@@ -93,13 +93,7 @@ export async function scanFile(path: string): Promise<FileScan> {
 		if (!firstBytes) firstBytes = chunk.subarray(0, 3);
 		const chunkStart = bytes;
 		bytes += chunk.length;
-		if (validUtf8) {
-			try {
-				utf8.decode(chunk, { stream: true });
-			} catch {
-				validUtf8 = false;
-			}
-		}
+		utf8.push(chunk);
 		// The header byte by byte (it is short); then jump between quotes and line feeds with
 		// Buffer.indexOf (memchr), which is several times faster than a byte loop in JS.
 		let i = 0;
@@ -176,13 +170,7 @@ export async function scanFile(path: string): Promise<FileScan> {
 			i = lf + 1;
 		}
 	}
-	if (validUtf8) {
-		try {
-			utf8.decode();
-		} catch {
-			validUtf8 = false;
-		}
-	}
+	const validUtf8 = utf8.valid();
 	const unclosed = inQuotes && headerDone && recordStarted ? { byte: recordStartByte, dline: recordStartLine, pline: recordStartPline } : null;
 	endRecord();
 

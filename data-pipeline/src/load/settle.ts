@@ -1,11 +1,23 @@
 /**
  * Settle every file across deliveries (loaded, superseded or rejected), publish the loaded rows
- * as `final_<file>` tables, and count what happened to each input file.
+ * as `final_<file>`, and count what happened to each input file.
  */
-import { FILES } from '../../../src/lib/schema/index.js';
+import { FILES, type FileName, type FileSpec } from '../../../src/lib/schema/index.js';
 import { Db, ident } from '../db.js';
-import { settleSql } from './checks-sql.js';
+import { checkedViewSql, repeatGroupsSql, repeatsSql, settledViewSql } from './checks-sql.js';
 import type { LoadedFile } from './load-file.js';
+
+/**
+ * Files whose final rows are copied into a table rather than read through the views: referrals,
+ * which every other file is checked against and most derived tables join. The others are read
+ * once or twice, straight from their typed Parquet files.
+ */
+const MATERIALISED: ReadonlySet<FileName> = new Set(['referrals']);
+
+/** The view holding every row of a file, all deliveries, with `__d`, `__row`, `__status`, `__reason` and `__code`. */
+export function settledView(spec: FileSpec): string {
+	return `settled_${spec.name}`;
+}
 
 /** What became of one input file's rows. */
 export interface FileAccount {
@@ -19,14 +31,15 @@ export interface FileAccount {
 
 /**
  * Settle all files in contract order (referrals first: the others are checked against the
- * final referrals). Creates `chk_<file>` and `final_<file>` for every file of the contract
- * (empty when no delivery had it).
+ * final referrals). Creates `settled_<file>` (see `settledView`) for every delivered file and
+ * `final_<file>` for every file of the contract (empty when no delivery had it).
  */
 export async function settleAll(db: Db, loaded: readonly LoadedFile[]): Promise<FileAccount[]> {
 	const accounts: FileAccount[] = [];
 	for (const spec of FILES) {
 		const files = loaded.filter((f) => f.spec.name === spec.name);
-		const chk = `chk_${spec.name}`;
+		const checked = `chk_${spec.name}`;
+		const settled = settledView(spec);
 		const final = `final_${spec.name}`;
 		const cols = spec.columns.map((c) => ident(c.name)).join(', ');
 		if (files.length === 0) {
@@ -34,13 +47,15 @@ export async function settleAll(db: Db, loaded: readonly LoadedFile[]): Promise<
 			await db.run(`CREATE OR REPLACE TABLE ${ident(final)} AS SELECT ${empty}, NULL::VARCHAR AS delivery LIMIT 0`);
 			continue;
 		}
-		for (const sql of settleSql(spec, files.map((f) => f.typed), chk)) await db.run(sql);
+		await db.run(checkedViewSql(spec, files.map((f) => f.typed), checked));
+		await db.run(settledViewSql(spec, checked, await findRepeats(db, spec, checked), settled));
 		const labels = files.map((f, d) => `WHEN ${d} THEN '${f.delivery.label.replaceAll("'", "''")}'`).join(' ');
 		await db.run(
-			`CREATE OR REPLACE VIEW ${ident(final)} AS SELECT ${cols}, CASE __d ${labels} END AS delivery FROM ${ident(chk)} WHERE __status = 'loaded'`
+			`CREATE OR REPLACE ${MATERIALISED.has(spec.name) ? 'TABLE' : 'VIEW'} ${ident(final)} AS
+			SELECT ${cols}, CASE __d ${labels} END AS delivery FROM ${ident(settled)} WHERE __status = 'loaded'`
 		);
 		const counts = await db.all<{ d: number; status: string; code: string | null; n: number }>(
-			`SELECT __d AS d, __status AS status, __code AS code, count(*)::INTEGER AS n FROM ${ident(chk)} GROUP BY ALL`
+			`SELECT __d AS d, __status AS status, __code AS code, count(*)::INTEGER AS n FROM ${ident(settled)} GROUP BY ALL`
 		);
 		files.forEach((file, d) => {
 			const mine = counts.filter((c) => c.d === d);
@@ -62,6 +77,19 @@ export async function settleAll(db: Db, loaded: readonly LoadedFile[]): Promise<
 		});
 	}
 	return accounts;
+}
+
+/** Find the rows that repeat a key or are superseded; returns their table, or null when there are none. */
+async function findRepeats(db: Db, spec: FileSpec, checked: string): Promise<string | null> {
+	const groups = `repeat_groups_${spec.name}`;
+	const repeats = `repeats_${spec.name}`;
+	await db.run(repeatGroupsSql(spec, checked, groups));
+	const several = (await db.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${ident(groups)}`))?.n ?? 0;
+	if (several > 0) await db.run(repeatsSql(spec, checked, groups, repeats));
+	await db.run(`DROP TABLE ${ident(groups)}`);
+	if (several === 0) return null;
+	const n = (await db.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${ident(repeats)}`))?.n ?? 0;
+	return n > 0 ? repeats : null;
 }
 
 /** SQL type of a typed contract column. */

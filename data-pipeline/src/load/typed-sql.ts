@@ -1,26 +1,36 @@
 /**
- * Build the statement that turns a raw all-text table into a typed table with a reject reason
- * per row: contract type rules per column, then same-row rules.
+ * Build the one query that turns a file's text fields, as DuckDB reads them, into typed,
+ * checked rows: contract type rules per column, same-row rules, a reason for every bad row, and
+ * the identifiers found in any field. The file is read once, and no text is kept but the
+ * typed values.
  */
 import type { FileSpec } from '../../../src/lib/schema/index.js';
 import { ident } from '../db.js';
 import { columnSql, str } from './column-sql.js';
 import type { HeaderMatch } from './header.js';
+import { identifierKindSql, validValueMayBeIdentifier } from './identifiers.js';
+import { PROBLEM_COLUMN, problemSql } from './problem.js';
 import { rowRules } from './row-rules.js';
 
 /**
- * SQL creating the view `target` over `raw` (columns c0..c{fieldCount-1}). Columns: `__row` (0-based row
- * position in the raw table), each contract column typed (NULL when absent or invalid),
- * `__reason` and `__code` (NULL for a valid row). Reads the DuckDB variable `sp_today`.
+ * SQL selecting, from `source` (columns c0..c{fieldCount-1}, see `readCsvSql`), in the order
+ * read: each contract column typed (NULL when absent or invalid), and the problem column (see
+ * `problem.ts`: the reason a row is rejected and the identifiers it holds). Reads the DuckDB
+ * variable `sp_today`.
  */
-export function typedTableSql(spec: FileSpec, header: HeaderMatch, fieldCount: number, raw: string, target: string): string {
-	const rawCols = Array.from({ length: fieldCount }, (_, i) => `c${i}`);
+export function typedSelectSql(spec: FileSpec, header: HeaderMatch, fieldCount: number, source: string): string {
+	const v = (name: string) => ident('v_' + name);
+	const contractPositions = new Set(header.positions.values());
+	const otherPositions = Array.from({ length: fieldCount }, (_, i) => i).filter((i) => !contractPositions.has(i));
 	const values = spec.columns.map((col) => {
 		const pos = header.positions.get(col.name);
-		return `${pos === undefined ? 'NULL::VARCHAR' : trimmed(`c${pos}`)} AS ${ident('v_' + col.name)}`;
+		return `${pos === undefined ? 'NULL::VARCHAR' : trimmed(`c${pos}`)} AS ${v(col.name)}`;
 	});
-	const present = rawCols.map((c) => `(${c} IS NOT NULL)::INTEGER`).join(' + ');
-	const cols = spec.columns.map((col) => ({ name: col.name, ...columnSql(col, ident('v_' + col.name), ident(col.name)) }));
+	const others = otherPositions.map((i) => `${trimmed(`c${i}`)} AS u${i}`);
+	const present = Array.from({ length: fieldCount }, (_, i) => `(c${i} IS NOT NULL)::INTEGER`).join(' + ');
+
+	const cols = spec.columns.map((col) => ({ name: col.name, ...columnSql(col, v(col.name), ident(col.name)) }));
+	const inputs = cols.flatMap((c) => c.inputs);
 	const rules = rowRules(spec.name);
 	const colReasons = cols.map((c) => c.reason).join(', ');
 	const colCodes = cols.map((c) => c.code).join(', ');
@@ -31,21 +41,54 @@ export function typedTableSql(spec: FileSpec, header: HeaderMatch, fieldCount: n
 	const code = `CASE WHEN __short THEN 'too few fields' ELSE coalesce(coalesce(${colCodes})${rules.length ? ', ' + ruleCodes : ''}) END`;
 	// Reasons are strings built per row; only rows that fail the cheap test need them.
 	const ok = ['NOT __short', ...cols.map((c) => c.valid), ...rules.map((r) => `NOT coalesce(${r.when}, false)`)].join(' AND ');
-	return `CREATE OR REPLACE VIEW ${ident(target)} AS
-SELECT __row, ${cols.map((c) => ident(c.name)).join(', ')},
-	CASE WHEN NOT __ok THEN ${reason} END AS __reason,
-	CASE WHEN NOT __ok THEN ${code} END AS __code
+
+	// The value each field is checked for identifiers by: its trimmed text, except where a
+	// valid typed value cannot be one (then only an invalid value is checked).
+	const checked: { position: number; column: string }[] = otherPositions.map((i) => ({ position: i, column: `u${i}` }));
+	const invalidOnly: string[] = [];
+	for (const col of spec.columns) {
+		const pos = header.positions.get(col.name);
+		if (pos === undefined) continue;
+		if (validValueMayBeIdentifier(col.type)) checked.push({ position: pos, column: v(col.name) });
+		else {
+			invalidOnly.push(`CASE WHEN ${ident(col.name)} IS NULL THEN ${v(col.name)} END AS ${ident('x_' + col.name)}`);
+			checked.push({ position: pos, column: ident('x_' + col.name) });
+		}
+	}
+	checked.sort((a, b) => a.position - b.position);
+	const kinds = checked.map((c) => `${identifierKindSql(c.column)} AS h${c.position}`);
+	const anyHit = checked.length ? checked.map((c) => `h${c.position} IS NOT NULL`).join(' OR ') : 'false';
+	const hitList = `list_filter([${checked.map((c) => `{'position': ${c.position}, 'kind': h${c.position}}`).join(', ')}], h -> h.kind IS NOT NULL)`;
+	const problem = problemSql(
+		`NOT __ok OR ${anyHit}`,
+		`CASE WHEN NOT __ok THEN ${reason} END`,
+		`CASE WHEN NOT __ok THEN ${code} END`,
+		checked.length ? `CASE WHEN ${anyHit} THEN ${hitList} END` : 'NULL'
+	);
+
+	// Layered so that each value is trimmed, typed and checked once: the identifier macros and the
+	// reasons read columns of the layer below rather than repeating its expressions.
+	return `SELECT ${cols.map((c) => ident(c.name)).join(', ')}, ${problem} AS ${ident(PROBLEM_COLUMN)}
 FROM (
-	SELECT *, ${ok} AS __ok
+	SELECT *${kinds.map((k) => `, ${k}`).join('')}
 	FROM (
-		SELECT __row, __short, __fields, ${spec.columns.map((c) => ident('v_' + c.name)).join(', ')},
-			${cols.map((c) => `${c.typed} AS ${ident(c.name)}`).join(',\n\t\t\t')}
-		FROM (SELECT rowid AS __row, c${fieldCount - 1} IS NULL AS __short, ${present} AS __fields, ${values.join(', ')} FROM ${ident(raw)})
+		SELECT *, ${[`${ok} AS __ok`, ...invalidOnly].join(', ')}
+		FROM (
+			SELECT *, ${cols.map((c) => `${c.typed} AS ${ident(c.name)}`).join(',\n\t\t\t\t')}
+			FROM (
+				SELECT *${inputs.map((i) => `, ${i}`).join('')}
+				FROM (
+					SELECT c${fieldCount - 1} IS NULL AS __short, CASE WHEN c${fieldCount - 1} IS NULL THEN ${present} END AS __fields,
+						${[...values, ...others].join(', ')}
+					FROM ${source}
+				)
+			)
+		)
 	)
 )`;
 }
 
-/** The value trimmed of spaces, NULL when empty; trim only runs on the rare values that need it. */
+/** The value trimmed of spaces, NULL when empty; trim only runs on the rare values with a space. */
 function trimmed(c: string): string {
-	return `CASE WHEN ${c} = '' THEN NULL WHEN starts_with(${c}, ' ') OR ends_with(${c}, ' ') THEN nullif(trim(${c}), '') ELSE ${c} END`;
+	return `CASE WHEN contains(${c}, ' ') THEN nullif(trim(${c}), '') ELSE nullif(${c}, '') END`;
 }

@@ -1,10 +1,13 @@
 /**
  * Write `rejects/<file>`: every rejected row of that input file, from every delivery, with its
  * delivery, line, reason and original fields (or, for a row DuckDB could not split, its text).
+ * The typed tables keep no text, so the original fields are read from the file again, for the
+ * files that have rejected rows only.
  */
 import { join } from 'node:path';
 import { Db, ident, literal } from '../db.js';
-import type { FileAccount } from '../load/settle.js';
+import { rawRowsSql } from '../load/read-csv.js';
+import { settledView, type FileAccount } from '../load/settle.js';
 
 /** Write one rejects CSV per input file name that had rejects; returns the files written. */
 export async function writeRejects(db: Db, accounts: readonly FileAccount[], dir: string): Promise<string[]> {
@@ -18,20 +21,27 @@ export async function writeRejects(db: Db, accounts: readonly FileAccount[], dir
 		const selects: string[] = [];
 		for (const a of list) {
 			const f = a.loaded;
+			const d = list.indexOf(a);
 			const rejected = await db.all<{ row: number; reason: string }>(
-				`SELECT __row AS row, __reason AS reason FROM ${ident(`chk_${f.spec.name}`)} WHERE __d = $1 AND __status = 'rejected'`,
-				[list.indexOf(a)]
+				`SELECT __row AS row, __reason AS reason FROM ${ident(settledView(f.spec))} WHERE __d = $1 AND __status = 'rejected'`,
+				[d]
 			);
 			const rows = [
-				...rejected.map((r) => [f.delivery.label, f.lines.lineOfRow(r.row), r.reason, list.indexOf(a), r.row, null] as const),
-				...f.structural.map((s) => [f.delivery.label, f.lines.lineOfDuckLine(s.dline), s.error, list.indexOf(a), null, s.text] as const)
+				...rejected.map((r) => [f.delivery.label, f.lines.lineOfRow(r.row), r.reason, d, r.row, null] as const),
+				...f.structural.map((s) => [f.delivery.label, f.lines.lineOfDuckLine(s.dline), s.error, d, null, s.text] as const)
 			];
 			await db.append(table, rows);
 			const names = uniqueNames(f.scan.header);
-			const fields = names.map((n, i) => `raw.c${i} AS ${ident(n)}`).join(', ');
-			selects.push(
-				`SELECT r.delivery, r.line, r.reason, ${fields}, r.unparsed_record FROM ${ident(table)} r LEFT JOIN ${ident(f.raw)} raw ON raw.rowid = r.__row WHERE r.__d = ${list.indexOf(a)}`
-			);
+			let fields = names.map((n) => `NULL::VARCHAR AS ${ident(n)}`).join(', ');
+			let from = `${ident(table)} r`;
+			if (rejected.length > 0) {
+				const raw = `${table}_${d}_raw`;
+				const last = rejected.reduce((m, r) => Math.max(m, r.row), 0);
+				await db.run(`CREATE OR REPLACE TEMP TABLE ${ident(raw)} AS ${rawRowsSql(f.source, `SELECT __row FROM ${ident(table)} WHERE __d = ${d}`, last)}`);
+				fields = names.map((n, i) => `raw.c${i} AS ${ident(n)}`).join(', ');
+				from = `${ident(table)} r LEFT JOIN ${ident(raw)} raw ON raw.__row = r.__row`;
+			}
+			selects.push(`SELECT r.delivery, r.line, r.reason, ${fields}, r.unparsed_record FROM ${from} WHERE r.__d = ${d}`);
 		}
 		const out = join(dir, file);
 		await db.run(

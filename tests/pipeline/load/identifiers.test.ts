@@ -1,7 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IDENTIFIER_MACROS } from '../../../data-pipeline/src/load/identifiers.js';
+import { FILES } from '../../../src/lib/schema/index.js';
+import { IDENTIFIER_MACROS, validValueMayBeIdentifier } from '../../../data-pipeline/src/load/identifiers.js';
 import { csv, runDelivery, sampleDelivery, snapshot, tempRoot, withDb, type Files } from '../helpers.js';
 
 const HEADER = 'referral_id,person_id,practice_code,referral_date';
@@ -35,6 +36,23 @@ describe('identifier checks in SQL', () => {
 			await db.run(IDENTIFIER_MACROS);
 			expect((await db.one<{ v: boolean }>('SELECT sp_is_postcode($1) AS v', [value]))?.v).toBe(want);
 		});
+	});
+});
+
+describe('which values are checked', () => {
+	it('a valid value is checked in text and number columns; a date, month, enumeration or list value only when invalid', () => {
+		for (const spec of FILES) {
+			for (const col of spec.columns) {
+				const checked = col.type.kind === 'text' || col.type.kind === 'number';
+				expect(validValueMayBeIdentifier(col.type), `${spec.file} ${col.name}`).toBe(checked);
+			}
+		}
+	});
+
+	it('an allowed value shaped like an identifier, or a whole-number range of 10 digits, is checked', () => {
+		expect(validValueMayBeIdentifier({ kind: 'enum', values: ['a', 'sw1a 1aa'] })).toBe(true);
+		expect(validValueMayBeIdentifier({ kind: 'list', values: ['a', '9434765919'], separator: ';' })).toBe(true);
+		expect(validValueMayBeIdentifier({ kind: 'int', min: 0, max: 1e10 })).toBe(true);
 	});
 });
 
@@ -88,6 +106,19 @@ describe('a delivery carrying identifiers is refused', () => {
 	it('an NHS number in a row too broken to read is refused, not written to the rejects file', async () => {
 		const message = await refused({ 'referrals.csv': csv(HEADER, 'R1,P1,A81001,2024-05-01', 'R2,943 476 5919,A81001,2024-05-01,extra') });
 		expect(message).toContain('delivery-1/referrals.csv, column person_id (in an unreadable row), line 3: the value is a valid NHS number');
+	});
+
+	it.each([
+		['an invalid whole number', { 'referrals.csv': csv(`${HEADER},imd_decile`, 'R1,P1,A81001,2024-05-01,1', 'R2,P2,A81001,2024-05-01,9434765919') }, 'referrals.csv, column imd_decile, line 3: the value is a valid NHS number'],
+		['a date column', { 'referrals.csv': csv(HEADER, 'R1,P1,A81001,TS18 1HU') }, 'referrals.csv, column referral_date, line 2: the value is a full UK postcode'],
+		['an enumeration', { 'referrals.csv': csv(`${HEADER},sex`, 'R1,P1,A81001,2024-05-01, ts18 1hu ') }, 'referrals.csv, column sex, line 2: the value is a full UK postcode'],
+		[
+			'a valid number (0000000000 is a number from 0 to 100 and a valid NHS number)',
+			{ 'referrals.csv': csv(HEADER, 'R1,P1,A81001,2024-05-01'), 'workforce.csv': csv('pcn_code,month,fte', 'U89141,2024-04,1', 'U89141,2024-05,0000000000') },
+			'workforce.csv, column fte, line 3: the value is a valid NHS number'
+		]
+	])('in %s', async (_name, files, where) => {
+		expect(await refused(files)).toContain(`delivery-1/${where}`);
 	});
 
 	it('a full postcode', async () => {
