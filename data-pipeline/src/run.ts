@@ -10,6 +10,7 @@ import {
 	EXPORT_FORMAT_VERSION,
 	FILES,
 	SCHEMA_VERSION,
+	DATASETS_VERSION,
 	type Manifest,
 	type ManifestInput
 } from '../../src/lib/schema/index.js';
@@ -40,6 +41,8 @@ export interface PipelineOptions {
 	log: Logger;
 	/** DuckDB memory limit; beyond it DuckDB spills to the staging folder. */
 	memory_limit?: string;
+	/** Write the researcher datasets (default true); `--no-datasets` skips them, e.g. for very large deliveries. */
+	datasets?: boolean;
 }
 
 /** Run the pipeline; throws PipelineError (exit code 1 or 2) on failure, publishing nothing. */
@@ -90,8 +93,12 @@ export async function runPipeline(options: PipelineOptions): Promise<Manifest> {
 		log.info('computing the first view');
 		const firstView = await writeFirstView(outDir);
 		const created_at = new Date().toISOString();
-		log.info('writing researcher datasets');
-		const datasets = await writeDatasets(db, join(outDir, 'datasets'), { delivered, window_months: options.window_months, created_at, log });
+		let datasets: Manifest['datasets'] = { version: DATASETS_VERSION, files: [] };
+		if (options.datasets === false) log.info('researcher datasets skipped (--no-datasets)');
+		else {
+			log.info('writing researcher datasets');
+			datasets = await writeDatasets(db, join(outDir, 'datasets'), { delivered, window_months: options.window_months, created_at, log });
+		}
 		const inputs = accounts.map(toManifestInput);
 		const warnings = collectWarnings(accounts, delivered);
 		for (const w of warnings) log.warn(w);
