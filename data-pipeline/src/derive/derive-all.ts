@@ -4,7 +4,7 @@ import { Db, ident, type Params } from '../db.js';
 import { PipelineError } from '../errors.js';
 import { contactsSql, practicesSql, referralNeedsSql, referralsSql, signpostingSql, workforceSql } from './activity.js';
 import { CALENDAR_MACROS } from './macros.js';
-import { gpGroupsSql, gpIndexSql, gpMonthlySql, gpUseSql, gpWindowsSql, wellbeingSql } from './outcomes.js';
+import { gpGroupsSql, gpIndexSql, gpMonthlySql, gpUseSql, wellbeingSql } from './outcomes.js';
 
 /** What the derivations need to know beyond the settled tables. */
 export interface DeriveOptions {
@@ -31,24 +31,22 @@ export async function deriveAll(db: Db, options: DeriveOptions): Promise<void> {
 		['contacts', contactsSql(), undefined],
 		['wellbeing', wellbeingSql(), undefined],
 		['gp_use', has('gp_appointments') ? gpUseSql() : `SELECT * FROM (${gpUseSql()}) WHERE false`, { w: options.window_months }],
-		['gp_monthly', gpMonthlySql(), undefined],
+		['gp_monthly', has('gp_appointments') ? gpMonthlySql() : `SELECT * FROM (${gpMonthlySql()}) WHERE false`, undefined],
 		['signposting', signpostingSql(), undefined],
 		['workforce', workforceSql(), undefined]
 	];
 	for (const [name, sql, params] of steps) {
-		// The GP tables read the index events, their groups and their GP months, which need out_referrals.
+		// The GP tables read the index events and their groups, which need out_referrals.
 		if (name === 'gp_use') {
 			await db.run(`CREATE OR REPLACE TEMP TABLE gp_groups AS ${gpGroupsSql()}`);
 			await db.run(`CREATE OR REPLACE TEMP TABLE gp_index AS ${gpIndexSql()}`);
-			const windows = has('gp_appointments') ? gpWindowsSql() : `SELECT * FROM (${gpWindowsSql()}) WHERE false`;
-			await db.run(`CREATE OR REPLACE TEMP TABLE gp_windows AS ${windows}`, { w: options.window_months });
 		}
 		if (BUILT.has(name)) await db.run(`CREATE OR REPLACE TABLE ${ident(`out_${name}`)} AS ${sql}`, params);
 		else if (params === undefined) await db.run(`CREATE OR REPLACE VIEW ${ident(`out_${name}`)} AS ${sql}`);
 		else throw new Error(`internal error: out_${name} is a view and cannot take parameters`);
 		await checkAgainstSchema(db, name);
 	}
-	await db.run(`DROP TABLE gp_windows; DROP TABLE gp_index; DROP TABLE gp_groups`);
+	await db.run(`DROP TABLE gp_index; DROP TABLE gp_groups`);
 }
 
 /** Fail loudly if a derived table's columns drift from the schema the app reads. */

@@ -90,46 +90,38 @@ export function gpIndexSql(): string {
 }
 
 /**
- * Every GP month within 12 months (or W, if more) of each index event, summed two ways in one
- * pass over the GP rows (tens of millions), as the temp table `gp_windows`. Rows with `per_event`
- * hold, for event `ev` (a row id of `gp_index`), the months present and the appointments in the
- * W months before and after the index month; the others hold, for group `grp` and
- * `relative_month`, the people present and their appointments. Reads `gp_index`; binds `$w`.
- */
-export function gpWindowsSql(): string {
-	const before = 'relative_month BETWEEN -$w::INTEGER AND -1';
-	const after = 'relative_month BETWEEN 1 AND $w::INTEGER';
-	return `SELECT ev, grp, relative_month, GROUPING(ev) = 0 AS per_event,
-		count(*) FILTER (WHERE ${before}) AS mb, count(*) FILTER (WHERE ${after}) AS ma,
-		sum(appointments) FILTER (WHERE ${before}) AS ab, sum(appointments) FILTER (WHERE ${after}) AS aa,
-		count(*) AS people, sum(appointments) AS appointments
-	FROM (
-		SELECT i.rowid AS ev, i.grp, g.mn - i.mn AS relative_month, g.appointments
-		FROM gp_index i JOIN (${GP_MONTHS}) g ON g.person_id = i.person_id
-			AND g.mn BETWEEN i.mn - greatest(12, $w::INTEGER) AND i.mn + greatest(12, $w::INTEGER)
-	)
-	GROUP BY GROUPING SETS ((ev), (grp, relative_month))`;
-}
-
-/**
  * GP appointments in the W months before and after the index month (which is excluded),
- * counted only where the extract covers all 2W months. Reads `gp_index` and `gp_windows`; binds `$w`.
+ * counted only where the extract covers all 2W months. Reads `gp_index`; binds `$w`.
  */
 export function gpUseSql(): string {
-	return `SELECT i.icb_code, i.pcn_code, i.practice_code, i.cohort, i.referral_id, i.person_id, i.index_date,
+	return `WITH win AS (
+		SELECT i.rowid AS ev,
+			count(g.mn) FILTER (WHERE g.mn < i.mn) AS mb,
+			count(g.mn) FILTER (WHERE g.mn > i.mn) AS ma,
+			sum(g.appointments) FILTER (WHERE g.mn < i.mn) AS ab,
+			sum(g.appointments) FILTER (WHERE g.mn > i.mn) AS aa
+		FROM gp_index i JOIN (${GP_MONTHS}) g ON g.person_id = i.person_id
+			AND g.mn BETWEEN i.mn - $w::INTEGER AND i.mn + $w::INTEGER AND g.mn <> i.mn
+		GROUP BY i.rowid
+	)
+	SELECT i.icb_code, i.pcn_code, i.practice_code, i.cohort, i.referral_id, i.person_id, i.index_date,
 		i.m AS index_month, sp_fy(i.index_date) AS financial_year, $w::INTEGER AS window_months,
 		coalesce(w.mb, 0)::INTEGER AS months_before, coalesce(w.ma, 0)::INTEGER AS months_after,
 		coalesce(w.mb = $w AND w.ma = $w, false) AS covered,
 		CASE WHEN w.mb = $w AND w.ma = $w THEN w.ab END::INTEGER AS appts_before,
 		CASE WHEN w.mb = $w AND w.ma = $w THEN w.aa END::INTEGER AS appts_after,
 		i.age_band, i.sex, i.ethnic_group, i.imd_decile, i.imd_quintile
-	FROM gp_index i LEFT JOIN (SELECT * FROM gp_windows WHERE per_event) w ON w.ev = i.rowid`;
+	FROM gp_index i LEFT JOIN win w ON w.ev = i.rowid`;
 }
 
-/** Appointments and people covered by month relative to the index month, -12 to 12. Reads `gp_windows` and `gp_groups`. */
+/** Appointments and people covered by month relative to the index month, -12 to 12. Reads `gp_index` and `gp_groups`. */
 export function gpMonthlySql(): string {
-	return `SELECT g.icb_code, g.pcn_code, g.practice_code, g.cohort, g.financial_year, w.relative_month,
-		w.people::INTEGER AS people, w.appointments::INTEGER AS appointments
-	FROM gp_windows w JOIN gp_groups g USING (grp)
-	WHERE NOT w.per_event AND w.relative_month BETWEEN -12 AND 12`;
+	return `WITH agg AS (
+		SELECT i.grp, g.mn - i.mn AS relative_month, count(*) AS people, sum(g.appointments) AS appointments
+		FROM gp_index i JOIN (${GP_MONTHS}) g ON g.person_id = i.person_id AND g.mn BETWEEN i.mn - 12 AND i.mn + 12
+		GROUP BY ALL
+	)
+	SELECT g.icb_code, g.pcn_code, g.practice_code, g.cohort, g.financial_year, a.relative_month,
+		a.people::INTEGER AS people, a.appointments::INTEGER AS appointments
+	FROM agg a JOIN gp_groups g USING (grp)`;
 }
