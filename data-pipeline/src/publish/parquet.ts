@@ -24,7 +24,7 @@ export async function writeParquet(db: Db, dir: string): Promise<ManifestOutput[
 		`CREATE OR REPLACE TEMP TABLE practice_rank AS
 		SELECT practice_code, row_number() OVER (ORDER BY ${GEOGRAPHY.map((c) => `${ident(c)} NULLS FIRST`).join(', ')}) AS __rank FROM ref_practices`
 	);
-	const outputs: ManifestOutput[] = [];
+	const outputs: Promise<ManifestOutput>[] = [];
 	for (const spec of TABLES) {
 		const file = `${spec.name}.parquet`;
 		const path = join(dir, file);
@@ -33,13 +33,16 @@ export async function writeParquet(db: Db, dir: string): Promise<ManifestOutput[
 		const select = GEOGRAPHY.every((c, i) => spec.order_by[i] === c)
 			? `SELECT t.* FROM ${table} t LEFT JOIN practice_rank r ON r.practice_code = t.practice_code ORDER BY r.__rank NULLS FIRST, ${order}`
 			: `SELECT t.* FROM ${table} t ORDER BY ${order}`;
-		await db.run(`COPY (${select}) TO ${literal(path)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${ROW_GROUP_SIZE})`);
+		const copy = `COPY (${select}) TO ${literal(path)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${ROW_GROUP_SIZE})`;
+		const rows = (await db.one<{ Count: number }>(copy))?.Count ?? 0;
 		const kind = (await db.one<{ t: string }>(`SELECT table_type AS t FROM information_schema.tables WHERE table_name = $1`, [`out_${spec.name}`]))?.t;
 		await db.run(`DROP ${kind === 'VIEW' ? 'VIEW' : 'TABLE'} ${table}`);
 		await db.run(`CREATE VIEW ${table} AS SELECT * FROM read_parquet(${literal(path)})`);
-		const rows = (await db.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${table}`))?.n ?? 0;
-		outputs.push({ name: spec.name, file, rows, sha256: await sha256File(path), bytes: (await stat(path)).size });
+		// Checksummed on this thread while DuckDB writes the next table; a failure surfaces below.
+		const output = Promise.all([sha256File(path), stat(path)]).then(([sha256, { size }]) => ({ name: spec.name, file, rows, sha256, bytes: size }));
+		output.catch(() => undefined);
+		outputs.push(output);
 	}
 	await db.run(`DROP TABLE practice_rank`);
-	return outputs;
+	return Promise.all(outputs);
 }
