@@ -9,10 +9,11 @@ import type { LoadedFile } from './load-file.js';
 
 /**
  * Files whose final rows are copied into a table rather than read through the views: referrals,
- * which every other file is checked against and most derived tables join. The others are read
+ * which every other file is checked against and most derived tables join, and comparison, whose
+ * check needs every referred person and which three derived tables read. The others are read
  * once or twice, straight from their typed Parquet files.
  */
-const MATERIALISED: ReadonlySet<FileName> = new Set(['referrals']);
+const MATERIALISED: ReadonlySet<FileName> = new Set(['referrals', 'comparison']);
 
 /** The view holding every row of a file, all deliveries, with `__d`, `__row`, `__status`, `__reason` and `__code`. */
 export function settledView(spec: FileSpec): string {
