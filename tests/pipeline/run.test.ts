@@ -57,6 +57,13 @@ describe('a run over the sample delivery', () => {
 		expect(cols.map((c) => `${c.column_name} ${c.column_type}`)).toEqual(spec.columns.map((c) => `${c.name} ${c.type}`));
 	});
 
+	it.each(TABLES.map((t) => [t.name, t] as const))('%s.parquet is written in the order of its sort columns', async (name, spec) => {
+		const path = literal(join(a.out, `${name}.parquet`));
+		const asWritten = await db.all(`SELECT * FROM read_parquet(${path})`);
+		expect(asWritten.length).toBeGreaterThan(0);
+		expect(asWritten).toEqual(await db.all(`SELECT * FROM read_parquet(${path}) ORDER BY ${spec.order_by.map((c) => `"${c}" NULLS FIRST`).join(', ')}`));
+	});
+
 	it('is deterministic: two runs give identical table contents and identical Parquet bytes', async () => {
 		const names = TABLES.map((t) => t.name);
 		expect(await tableContents(db, b.out, names)).toEqual(await tableContents(db, a.out, names));

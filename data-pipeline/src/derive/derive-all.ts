@@ -14,7 +14,7 @@ export interface DeriveOptions {
 }
 
 /**
- * Tables other derivations read (or that need the temporary `gp_index`) are built here; the
+ * Tables other derivations read (or that need the temporary GP tables) are built here; the
  * rest are views, worked out once when their Parquet file is written (see `writeParquet`), so
  * that millions of derived rows are not held in memory twice.
  */
@@ -36,7 +36,7 @@ export async function deriveAll(db: Db, options: DeriveOptions): Promise<void> {
 		['workforce', workforceSql(), undefined]
 	];
 	for (const [name, sql, params] of steps) {
-		// The GP tables read the numbered index events and their groups, which need out_referrals.
+		// The GP tables read the index events and their groups, which need out_referrals.
 		if (name === 'gp_use') {
 			await db.run(`CREATE OR REPLACE TEMP TABLE gp_groups AS ${gpGroupsSql()}`);
 			await db.run(`CREATE OR REPLACE TEMP TABLE gp_index AS ${gpIndexSql()}`);

@@ -16,13 +16,19 @@ import { str } from '../load/column-sql.js';
 export function wellbeingSql(): string {
 	const conv = SWEMWBS_METRIC_BY_RAW.map((metric, i) => `(${SWEMWBS_RAW_MIN + i}, ${metric})`).join(', ');
 	const direction = `CASE ${MEASURES.map((m) => `WHEN instrument = ${str(m.instrument)} AND measure = ${str(m.measure)} THEN ${m.higher_is_better ? 1 : -1}`).join(' ')} END`;
-	const pick = (fn: string, filter: string) => `${fn}({'d': assessment_date, 's': score}, assessment_date) FILTER (WHERE ${filter})`;
-	return `WITH g AS (
+	// The date and score of the earliest (or latest) score of a kind: plain aggregates per row, a
+	// struct per group only (building a struct per row cost more than the aggregation). A date
+	// is unique within a group (one score per referral, instrument, measure and date).
+	const pick = (fn: 'min' | 'max', filter: string, as: string) =>
+		`${fn}(assessment_date) FILTER (WHERE ${filter}) AS ${as}_d, arg_${fn}(score, assessment_date) FILTER (WHERE ${filter}) AS ${as}_s`;
+	const pair = (as: string) => `CASE WHEN ${as}_d IS NOT NULL THEN {'d': ${as}_d, 's': ${as}_s} END`;
+	return `WITH a AS (
 		SELECT referral_id, instrument, measure,
-			coalesce(${pick('arg_min', "timepoint = 'baseline'")}, ${pick('arg_min', 'timepoint IS NULL')}) AS bl,
-			${pick('arg_max', "timepoint = 'follow_up'")} AS fu_l,
-			${pick('arg_max', 'timepoint IS NULL')} AS fu_u
+			${pick('min', "timepoint = 'baseline'", 'bl_l')}, ${pick('min', 'timepoint IS NULL', 'bl_u')},
+			${pick('max', "timepoint = 'follow_up'", 'fu_l')}, ${pick('max', 'timepoint IS NULL', 'fu_u')}
 		FROM final_wellbeing GROUP BY ALL
+	), g AS (
+		SELECT referral_id, instrument, measure, coalesce(${pair('bl_l')}, ${pair('bl_u')}) AS bl, ${pair('fu_l')} AS fu_l, ${pair('fu_u')} AS fu_u FROM a
 	), p AS (
 		SELECT *, CASE WHEN fu_l.d > bl.d THEN fu_l WHEN fu_l IS NULL AND fu_u.d > bl.d THEN fu_u END AS fu FROM g
 	), conv(raw, metric) AS (VALUES ${conv}),
@@ -70,14 +76,14 @@ const monthNumber = (d: string) => `(year(${d}) * 12 + month(${d}))::INTEGER`;
 const GP_MONTHS = `SELECT person_id, appointments, ${monthNumber('month')} AS mn FROM final_gp_appointments`;
 
 /**
- * The index events numbered for the GP joins, as the temp table `gp_index`: `ev` identifies an
- * event (a referral, or a comparison person), `grp` its group in `gp_groups`, `m` its index
- * month and `mn` that month's number. The joins to tens of millions of GP rows then group by
- * small integers instead of several text columns, which is most of their cost.
+ * The index events for the GP joins, as the temp table `gp_index`: each event (a referral, or a
+ * comparison person) with `grp`, its group in `gp_groups`, `m`, its index month, and `mn`, that
+ * month's number. The joins identify an event by its row id in this table, so that they group
+ * tens of millions of GP rows by small integers instead of several text columns.
  */
 export function gpIndexSql(): string {
 	return `SELECT *, ${monthNumber('m')} AS mn FROM (
-		SELECT e.*, row_number() OVER ()::INTEGER AS ev, g.grp, sp_month(e.index_date) AS m
+		SELECT e.*, g.grp, sp_month(e.index_date) AS m
 		FROM (${INDEX_EVENTS}) e
 		JOIN gp_groups g ON g.practice_code = e.practice_code AND g.cohort = e.cohort AND g.financial_year = sp_fy(e.index_date)
 	)`;
@@ -89,14 +95,14 @@ export function gpIndexSql(): string {
  */
 export function gpUseSql(): string {
 	return `WITH win AS (
-		SELECT i.ev,
+		SELECT i.rowid AS ev,
 			count(g.mn) FILTER (WHERE g.mn < i.mn) AS mb,
 			count(g.mn) FILTER (WHERE g.mn > i.mn) AS ma,
 			sum(g.appointments) FILTER (WHERE g.mn < i.mn) AS ab,
 			sum(g.appointments) FILTER (WHERE g.mn > i.mn) AS aa
 		FROM gp_index i JOIN (${GP_MONTHS}) g ON g.person_id = i.person_id
 			AND g.mn BETWEEN i.mn - $w::INTEGER AND i.mn + $w::INTEGER AND g.mn <> i.mn
-		GROUP BY i.ev
+		GROUP BY i.rowid
 	)
 	SELECT i.icb_code, i.pcn_code, i.practice_code, i.cohort, i.referral_id, i.person_id, i.index_date,
 		i.m AS index_month, sp_fy(i.index_date) AS financial_year, $w::INTEGER AS window_months,
@@ -105,7 +111,7 @@ export function gpUseSql(): string {
 		CASE WHEN w.mb = $w AND w.ma = $w THEN w.ab END::INTEGER AS appts_before,
 		CASE WHEN w.mb = $w AND w.ma = $w THEN w.aa END::INTEGER AS appts_after,
 		i.age_band, i.sex, i.ethnic_group, i.imd_decile, i.imd_quintile
-	FROM gp_index i LEFT JOIN win w USING (ev)`;
+	FROM gp_index i LEFT JOIN win w ON w.ev = i.rowid`;
 }
 
 /** Appointments and people covered by month relative to the index month, -12 to 12. Reads `gp_index` and `gp_groups`. */

@@ -36,6 +36,8 @@ export interface LoadedFile {
 	 * row's `file_row_number` is its position, which `lines` turns into a line.
 	 */
 	typed: string;
+	/** Rows in the typed table: every record DuckDB could split. */
+	rows: number;
 	/** How DuckDB reads the file, to fetch the original fields of rejected rows again. */
 	source: CsvSource;
 	structural: StructuralReject[];
@@ -75,7 +77,7 @@ export async function loadFile(db: Db, delivery: Delivery, spec: FileSpec, workD
 	}
 	const source: CsvSource = { path: readable, fieldCount: scan.header.length, quotedNewlines: scan.quoted_newlines };
 	const rejects = `${table}__rejects`;
-	await copyInReadOrder(db, typedSelectSql(spec, header, source.fieldCount, readCsvSql(source, rejects)), typed);
+	const rows = await copyInReadOrder(db, typedSelectSql(spec, header, source.fieldCount, readCsvSql(source, rejects)), typed);
 	const structural = await takeStructuralRejects(db, rejects, source.fieldCount);
 	if (unclosed) structural.push(unclosed);
 	const lines = new LineMap(scan.anchors, structural.map((s) => s.dline));
@@ -97,7 +99,7 @@ export async function loadFile(db: Db, delivery: Delivery, spec: FileSpec, workD
 			throw new PipelineError(`${where}: column(s) named more than once in the header: ${header.repeated.join(', ')} (line 1)`);
 		}
 	}
-	return { delivery, spec, path, scan, header, typed, source, structural, lines, identifiers };
+	return { delivery, spec, path, scan, header, typed, rows, source, structural, lines, identifiers };
 }
 
 /**
@@ -105,14 +107,15 @@ export async function loadFile(db: Db, delivery: Delivery, spec: FileSpec, workD
  * numbers of rejects depend on. DuckDB keeps that order (insertion order is preserved, see
  * Db.open) only when it can copy in numbered batches; a plan that cannot (a long IN list, for
  * one, is planned as a join) would scatter the rows, so it is refused rather than run.
+ * Returns the number of rows written.
  */
-async function copyInReadOrder(db: Db, select: string, path: string): Promise<void> {
+async function copyInReadOrder(db: Db, select: string, path: string): Promise<number> {
 	const copy = `COPY (${select}) TO ${literal(path)} (FORMAT parquet, COMPRESSION zstd)`;
 	const plan = await db.all<{ explain_value: string }>(`EXPLAIN ${copy}`);
 	if (!plan.some((p) => p.explain_value.includes('BATCH_COPY_TO_FILE'))) {
 		throw new PipelineError(`internal error: DuckDB would not keep the row order of ${path}, so rejects could name the wrong lines`);
 	}
-	await db.run(copy);
+	return (await db.one<{ Count: number }>(copy))?.Count ?? 0;
 }
 
 /** Copy the first `bytes` bytes of `from` to `to`; returns the rest (the unclosed record). */

@@ -9,10 +9,11 @@ import type { LoadedFile } from './load-file.js';
 
 /**
  * Files whose final rows are copied into a table rather than read through the views: referrals,
- * which every other file is checked against and most derived tables join. The others are read
+ * which every other file is checked against and most derived tables join, and comparison, whose
+ * check needs every referred person and which three derived tables read. The others are read
  * once or twice, straight from their typed Parquet files.
  */
-const MATERIALISED: ReadonlySet<FileName> = new Set(['referrals']);
+const MATERIALISED: ReadonlySet<FileName> = new Set(['referrals', 'comparison']);
 
 /** The view holding every row of a file, all deliveries, with `__d`, `__row`, `__status`, `__reason` and `__code`. */
 export function settledView(spec: FileSpec): string {
@@ -54,8 +55,9 @@ export async function settleAll(db: Db, loaded: readonly LoadedFile[]): Promise<
 			`CREATE OR REPLACE ${MATERIALISED.has(spec.name) ? 'TABLE' : 'VIEW'} ${ident(final)} AS
 			SELECT ${cols}, CASE __d ${labels} END AS delivery FROM ${ident(settled)} WHERE __status = 'loaded'`
 		);
+		// Only the rows not loaded are counted by status and reason; the loaded are the rest.
 		const counts = await db.all<{ d: number; status: string; code: string | null; n: number }>(
-			`SELECT __d AS d, __status AS status, __code AS code, count(*)::INTEGER AS n FROM ${ident(settled)} GROUP BY ALL`
+			`SELECT __d AS d, __status AS status, __code AS code, count(*)::INTEGER AS n FROM ${ident(settled)} WHERE __status <> 'loaded' GROUP BY ALL`
 		);
 		files.forEach((file, d) => {
 			const mine = counts.filter((c) => c.d === d);
@@ -65,7 +67,7 @@ export async function settleAll(db: Db, loaded: readonly LoadedFile[]): Promise<
 			const sum = (status: string) => mine.filter((c) => c.status === status).reduce((a, c) => a + c.n, 0);
 			const rejected = sum('rejected') + file.structural.length;
 			const superseded = sum('superseded');
-			const loadedRows = sum('loaded') + superseded;
+			const loadedRows = file.rows - sum('rejected');
 			accounts.push({
 				loaded: file,
 				rows_read: loadedRows + rejected,

@@ -42,37 +42,21 @@ export function typedSelectSql(spec: FileSpec, header: HeaderMatch, fieldCount: 
 	// Reasons are strings built per row; only rows that fail the cheap test need them.
 	const ok = ['NOT __short', ...cols.map((c) => c.valid), ...rules.map((r) => `NOT coalesce(${r.when}, false)`)].join(' AND ');
 
-	// The value each field is checked for identifiers by: its trimmed text, except where a
-	// valid typed value cannot be one (then only an invalid value is checked).
-	const checked: { position: number; column: string }[] = otherPositions.map((i) => ({ position: i, column: `u${i}` }));
-	const invalidOnly: string[] = [];
-	for (const col of spec.columns) {
-		const pos = header.positions.get(col.name);
-		if (pos === undefined) continue;
-		if (validValueMayBeIdentifier(col.type)) checked.push({ position: pos, column: v(col.name) });
-		else {
-			invalidOnly.push(`CASE WHEN ${ident(col.name)} IS NULL THEN ${v(col.name)} END AS ${ident('x_' + col.name)}`);
-			checked.push({ position: pos, column: ident('x_' + col.name) });
-		}
-	}
-	checked.sort((a, b) => a.position - b.position);
-	const kinds = checked.map((c) => `${identifierKindSql(c.column)} AS h${c.position}`);
-	const anyHit = checked.length ? checked.map((c) => `h${c.position} IS NOT NULL`).join(' OR ') : 'false';
-	const hitList = `list_filter([${checked.map((c) => `{'position': ${c.position}, 'kind': h${c.position}}`).join(', ')}], h -> h.kind IS NOT NULL)`;
+	const hits = identifierHits(spec, header, otherPositions);
 	const problem = problemSql(
-		`NOT __ok OR ${anyHit}`,
+		`NOT __ok OR ${hits.any}`,
 		`CASE WHEN NOT __ok THEN ${reason} END`,
 		`CASE WHEN NOT __ok THEN ${code} END`,
-		checked.length ? `CASE WHEN ${anyHit} THEN ${hitList} END` : 'NULL'
+		hits.list
 	);
 
 	// Layered so that each value is trimmed, typed and checked once: the identifier macros and the
 	// reasons read columns of the layer below rather than repeating its expressions.
 	return `SELECT ${cols.map((c) => ident(c.name)).join(', ')}, ${problem} AS ${ident(PROBLEM_COLUMN)}
 FROM (
-	SELECT *${kinds.map((k) => `, ${k}`).join('')}
+	SELECT *${hits.kinds.map((k) => `, ${k}`).join('')}
 	FROM (
-		SELECT *, ${[`${ok} AS __ok`, ...invalidOnly].join(', ')}
+		SELECT *, ${ok} AS __ok
 		FROM (
 			SELECT *, ${cols.map((c) => `${c.typed} AS ${ident(c.name)}`).join(',\n\t\t\t\t')}
 			FROM (
@@ -86,6 +70,31 @@ FROM (
 		)
 	)
 )`;
+}
+
+/**
+ * SQL finding the identifiers among a row's fields. A field whose valid values may be one
+ * (text, numbers, unknown columns) is checked in every row: `kinds` (one column per field,
+ * `h<position>`, for the layer above the values) and `any`, true when one is found. A field
+ * whose valid values cannot be one is checked only when its value is invalid, which rejects the
+ * row, so only inside `list`, the hits as {position, kind}, worked out for rows with a problem.
+ */
+function identifierHits(spec: FileSpec, header: HeaderMatch, otherPositions: readonly number[]): { kinds: string[]; any: string; list: string } {
+	const everyRow = otherPositions.map((i) => ({ position: i, kind: identifierKindSql(`u${i}`) }));
+	const whenInvalid: { position: number; kind: string }[] = [];
+	for (const col of spec.columns) {
+		const position = header.positions.get(col.name);
+		if (position === undefined) continue;
+		const v = ident('v_' + col.name);
+		if (validValueMayBeIdentifier(col.type)) everyRow.push({ position, kind: identifierKindSql(v) });
+		else whenInvalid.push({ position, kind: `CASE WHEN ${ident(col.name)} IS NULL THEN ${identifierKindSql(v)} END` });
+	}
+	const all = [...everyRow.map((h) => ({ position: h.position, kind: `h${h.position}` })), ...whenInvalid].sort((a, b) => a.position - b.position);
+	return {
+		kinds: everyRow.map((h) => `${h.kind} AS h${h.position}`),
+		any: everyRow.length ? everyRow.map((h) => `h${h.position} IS NOT NULL`).join(' OR ') : 'false',
+		list: `list_filter([${all.map((h) => `{'position': ${h.position}, 'kind': ${h.kind}}`).join(', ')}], h -> h.kind IS NOT NULL)`
+	};
 }
 
 /** The value trimmed of spaces, NULL when empty; trim only runs on the rare values with a space. */
