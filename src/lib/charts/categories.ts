@@ -5,8 +5,8 @@
  */
 import * as Plot from '@observablehq/plot';
 import { withLegend, type LegendItem, type SymbolShape } from './legend.js';
-import { AF_CATEGORICAL, REFERENCE_LINE, SINGLE, SUPPRESSED } from './palette.js';
-import { BASE_STYLE } from './plots.js';
+import { AF_CATEGORICAL, SINGLE, SUPPRESSED } from './palette.js';
+import { BASE_STYLE, dotIntervalMarks } from './plots.js';
 import { formatNumber } from './table.js';
 
 /** Rough width in pixels of a label at 13 px Arial: capitals and digits are wider than lower case. */
@@ -214,11 +214,8 @@ export function namedDots(input: {
 	overall: { value: number; label: string } | null;
 	digits?: number;
 }): SVGSVGElement | HTMLElement {
-	const { names, values, lower, upper } = input;
+	const { names } = input;
 	const digits = input.digits ?? 1;
-	const idx = names.map((_, i) => i);
-	const shown = idx.filter((i) => values[i] !== null);
-	const withCi = shown.filter((i) => lower[i] !== null && upper[i] !== null);
 	const margin = Math.min(Math.max(...names.map(labelWidth), 30) * 0.93 + 12, input.width * 0.42);
 	return Plot.plot({
 		width: input.width,
@@ -229,33 +226,7 @@ export function namedDots(input: {
 		style: BASE_STYLE,
 		y: { domain: names, label: null, axis: null },
 		x: { grid: true, label: input.label, nice: true },
-		marks: [
-			wrappedNames(names, margin),
-			...(input.intervals
-				? [Plot.ruleY(withCi, { y: (i: number) => names[i], x1: (i: number) => lower[i], x2: (i: number) => upper[i], stroke: SINGLE, strokeWidth: 2 })]
-				: []),
-			Plot.dot(shown, { y: (i: number) => names[i], x: (i: number) => values[i], fill: SINGLE, r: 5 }),
-			Plot.text(
-				idx.filter((i) => input.suppressed[i]),
-				{ y: (i: number) => names[i], frameAnchor: 'left', text: () => '* suppressed', textAnchor: 'start', dx: 4, fill: SUPPRESSED }
-			),
-			...(input.overall
-				? [
-						Plot.ruleX([input.overall.value], { stroke: REFERENCE_LINE, strokeDasharray: '4,3' }),
-						Plot.text([input.overall.label], { x: input.overall.value, frameAnchor: 'top', dy: -2, textAnchor: 'start', dx: 4, fill: REFERENCE_LINE })
-					]
-				: []),
-			Plot.tip(
-				shown,
-				Plot.pointerY({
-					y: (i: number) => names[i],
-					x: (i: number) => values[i],
-					title: (i: number) =>
-						`${names[i]}\n${input.label}: ${formatNumber(values[i]!, digits)}` +
-						(lower[i] !== null && upper[i] !== null ? `\n95% interval: ${formatNumber(lower[i]!, digits)} to ${formatNumber(upper[i]!, digits)}` : '')
-				})
-			)
-		]
+		marks: [wrappedNames(names, margin), ...dotIntervalMarks({ ...input, digits, reference: input.overall })]
 	});
 }
 

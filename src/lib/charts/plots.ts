@@ -80,6 +80,52 @@ export function monthlyBars(input: {
 }
 
 /**
+ * The marks of a dot-and-interval chart over named rows: interval bars (when shown), dots,
+ * "* suppressed" for hidden rows, a dashed reference line with its label, and the tooltip.
+ * Shared by dotsWithIntervals and categories.ts namedDots, which differ only in how names are laid out.
+ */
+export function dotIntervalMarks(input: {
+	names: string[];
+	values: (number | null)[];
+	lower: (number | null)[];
+	upper: (number | null)[];
+	suppressed: boolean[];
+	label: string;
+	intervals: boolean;
+	reference: { value: number; label: string } | null;
+	digits: number;
+}): Plot.Markish[] {
+	const { names, values, lower, upper, digits } = input;
+	const idx = indexes(names.length);
+	const shown = idx.filter((i) => values[i] !== null);
+	const withCi = shown.filter((i) => lower[i] !== null && upper[i] !== null);
+	return [
+		...(input.intervals ? [Plot.ruleY(withCi, { y: (i: number) => names[i], x1: (i: number) => lower[i], x2: (i: number) => upper[i], stroke: SINGLE, strokeWidth: 2 })] : []),
+		Plot.dot(shown, { y: (i: number) => names[i], x: (i: number) => values[i], fill: SINGLE, r: 5 }),
+		Plot.text(
+			idx.filter((i) => input.suppressed[i]),
+			{ y: (i: number) => names[i], frameAnchor: 'left', text: () => '* suppressed', textAnchor: 'start', dx: 4, fill: SUPPRESSED }
+		),
+		...(input.reference
+			? [
+					Plot.ruleX([input.reference.value], { stroke: REFERENCE_LINE, strokeDasharray: '4,3' }),
+					Plot.text([input.reference.label], { x: input.reference.value, frameAnchor: 'top', dy: -2, textAnchor: 'start', dx: 4, fill: REFERENCE_LINE })
+				]
+			: []),
+		Plot.tip(
+			shown,
+			Plot.pointerY({
+				y: (i: number) => names[i],
+				x: (i: number) => values[i],
+				title: (i: number) =>
+					`${names[i]}\n${input.label}: ${formatNumber(values[i]!, digits)}` +
+					(lower[i] !== null && upper[i] !== null ? `\n95% interval: ${formatNumber(lower[i]!, digits)} to ${formatNumber(upper[i]!, digits)}` : '')
+			})
+		)
+	];
+}
+
+/**
  * Areas side by side: a dot per area with its interval as a bar, an optional benchmark line,
  * names on the y axis. Areas with no value get a grey "*" (suppressed) or nothing.
  */
@@ -97,14 +143,9 @@ export function dotsWithIntervals(input: {
 	/** Include zero on the axis (default false). */
 	zero?: boolean;
 }): SVGSVGElement | HTMLElement {
-	const { values, lower, upper } = input;
 	// On a phone long area names are shortened to fit the margin (the table keeps them whole).
 	const names = fitLabels(input.names, input.width * 0.45 - 30);
 	const digits = input.digits ?? 1;
-	const idx = indexes(names.length);
-	const shown = idx.filter((i) => values[i] !== null);
-	const withCi = shown.filter((i) => lower[i] !== null && upper[i] !== null);
-	const hidden = idx.filter((i) => input.suppressed[i]);
 	const marginLeft = nameMargin(names, input.width, 80, Infinity);
 	return Plot.plot({
 		width: input.width,
@@ -117,27 +158,7 @@ export function dotsWithIntervals(input: {
 		y: { domain: names, label: null, tickFormat: (n: string) => wrapName(n, marginLeft - 12) },
 		// Dots need no zero baseline; starting at the data keeps intervals readable.
 		x: { grid: true, label: input.label, nice: true, zero: input.zero ?? false },
-		marks: [
-			...(input.intervals ? [Plot.ruleY(withCi, { y: (i: number) => names[i], x1: (i: number) => lower[i], x2: (i: number) => upper[i], stroke: SINGLE, strokeWidth: 2 })] : []),
-			Plot.dot(shown, { y: (i: number) => names[i], x: (i: number) => values[i], fill: SINGLE, r: 5 }),
-			Plot.text(hidden, { y: (i: number) => names[i], frameAnchor: 'left', text: () => '* suppressed', textAnchor: 'start', dx: 4, fill: SUPPRESSED }),
-			...(input.benchmark
-				? [
-						Plot.ruleX([input.benchmark.value], { stroke: REFERENCE_LINE, strokeDasharray: '4,3' }),
-						Plot.text([input.benchmark.label], { x: input.benchmark.value, frameAnchor: 'top', dy: -2, textAnchor: 'start', dx: 4, fill: REFERENCE_LINE })
-					]
-				: []),
-			Plot.tip(
-				shown,
-				Plot.pointerY({
-					y: (i: number) => names[i],
-					x: (i: number) => values[i],
-					title: (i: number) =>
-						`${names[i]}\n${input.label}: ${formatNumber(values[i]!, digits)}` +
-						(lower[i] !== null && upper[i] !== null ? `\n95% interval: ${formatNumber(lower[i]!, digits)} to ${formatNumber(upper[i]!, digits)}` : '')
-				})
-			)
-		]
+		marks: dotIntervalMarks({ ...input, names, digits, reference: input.benchmark ?? null })
 	});
 }
 
