@@ -11,8 +11,6 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext } from 'playwright-core';
-import { generateDemo } from '../../data-pipeline/src/demo/generate.js';
-import { runPipeline } from '../../data-pipeline/src/run.js';
 
 /** Repository root. */
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -48,23 +46,8 @@ export async function tempDir(prefix: string): Promise<string> {
 	return mkdtemp(join(tmpdir(), prefix));
 }
 
-/** Generate a small demo delivery and publish it; returns the pipeline's output folder. */
-export async function publishDemo(dir: string, referrals: number): Promise<string> {
-	const delivery = join(dir, 'delivery');
-	const out = join(dir, 'published');
-	await generateDemo({ out: delivery, referrals, seed: 'browser-tests', dirty: false });
-	const quiet = { info: () => undefined, warn: () => undefined };
-	await runPipeline({
-		inputs: [delivery],
-		out,
-		reference: join(delivery, 'reference/gp-reg-pat-prac-map.csv'),
-		list_sizes: join(delivery, 'reference/list-sizes.csv'),
-		window_months: 6,
-		today: '2026-10-01',
-		log: quiet
-	});
-	return out;
-}
+/** The demo publication every test suite shares (tests/pipeline/helpers.ts). */
+export { publishDemo } from '../pipeline/helpers.js';
 
 /**
  * Build the app with `vite build` into a folder inside the repository (adapter-node's output

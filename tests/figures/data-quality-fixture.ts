@@ -5,25 +5,11 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
-import { generateDemo } from '../../data-pipeline/src/demo/generate.js';
-import { runPipeline } from '../../data-pipeline/src/run.js';
+import { publishDemo } from '../pipeline/helpers.js';
 
 /** Generate a dirty demo delivery in `dir` and publish it; returns the published folder. */
-export async function publishDirtyDemo(dir: string, referrals: number): Promise<string> {
-	const delivery = join(dir, 'delivery');
-	const out = join(dir, 'published');
-	await generateDemo({ out: delivery, referrals, seed: 'data-quality-tests', dirty: true });
-	const quiet = { info: () => undefined, warn: () => undefined };
-	await runPipeline({
-		inputs: [delivery],
-		out,
-		reference: join(delivery, 'reference/gp-reg-pat-prac-map.csv'),
-		list_sizes: join(delivery, 'reference/list-sizes.csv'),
-		window_months: 6,
-		today: '2026-10-01',
-		log: quiet
-	});
-	return out;
+export function publishDirtyDemo(dir: string, referrals: number): Promise<string> {
+	return publishDemo(dir, referrals, { seed: 'data-quality-tests', dirty: true });
 }
 
 /** WHERE condition on referrals: the rows of `pcn` in the last `months` months of the data. */

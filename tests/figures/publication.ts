@@ -6,12 +6,10 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { generateDemo } from '../../data-pipeline/src/demo/generate.js';
-import { runPipeline } from '../../data-pipeline/src/run.js';
 import type { Row } from '../../src/lib/figures/rows.js';
 import { createViewOfParquet, table, type Query } from '../../src/lib/queries/index.js';
 import { TABLES, type FirstView, type TableName } from '../../src/lib/schema/index.js';
-import { tempRoot } from '../pipeline/helpers.js';
+import { publishDemo, tempRoot } from '../pipeline/helpers.js';
 
 /** A publication open in node DuckDB. */
 export interface Publication {
@@ -25,18 +23,7 @@ export interface Publication {
 /** Publish `referrals` demo referrals with `seed` and open the result. */
 export async function openPublication(referrals: number, seed: string): Promise<Publication> {
 	const root = await tempRoot('signpost-figures-');
-	const delivery = join(root.dir, 'delivery');
-	const published = join(root.dir, 'published');
-	await generateDemo({ out: delivery, referrals, seed, dirty: false });
-	await runPipeline({
-		inputs: [delivery],
-		out: published,
-		reference: join(delivery, 'reference/gp-reg-pat-prac-map.csv'),
-		list_sizes: join(delivery, 'reference/list-sizes.csv'),
-		window_months: 6,
-		today: '2026-10-01',
-		log: { info: () => undefined, warn: () => undefined }
-	});
+	const published = await publishDemo(root.dir, referrals, { seed });
 	const instance = await DuckDBInstance.create(':memory:');
 	const conn: DuckDBConnection = await instance.connect();
 	const rows = async (q: Query) => (await conn.runAndReadAll(q.sql, q.params as never)).getRowObjectsJS() as Row[];

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Manifest } from '../../src/lib/schema/index.js';
 import { Db, literal } from '../../data-pipeline/src/db.js';
 import { memoryLogger } from '../../data-pipeline/src/log.js';
+import { generateDemo } from '../../data-pipeline/src/demo/generate.js';
 import { runPipeline, type PipelineOptions } from '../../data-pipeline/src/run.js';
 
 /** Repository root, found from this file so tests work from any working directory. */
@@ -232,5 +233,26 @@ export function snapshot(dir: string): Record<string, Buffer> {
 		const path = join(entry.parentPath, entry.name);
 		out[path.slice(dir.length + 1)] = readFileSync(path);
 	}
+	return out;
+}
+
+/**
+ * Generate a demo delivery under `dir` (in `dir/delivery`) and publish it with its reference and
+ * list sizes (into `dir/published`); returns the published folder. Shared by the browser,
+ * figures and query tests and the app benchmark.
+ */
+export async function publishDemo(dir: string, referrals: number, options: { seed?: string; dirty?: boolean; today?: string } = {}): Promise<string> {
+	const delivery = join(dir, 'delivery');
+	const out = join(dir, 'published');
+	await generateDemo({ out: delivery, referrals, seed: options.seed ?? 'browser-tests', dirty: options.dirty ?? false });
+	await runPipeline({
+		inputs: [delivery],
+		out,
+		reference: join(delivery, 'reference/gp-reg-pat-prac-map.csv'),
+		list_sizes: join(delivery, 'reference/list-sizes.csv'),
+		window_months: 6,
+		today: options.today ?? '2026-10-01',
+		log: { info: () => undefined, warn: () => undefined }
+	});
 	return out;
 }

@@ -8,8 +8,6 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateDemo } from '../../data-pipeline/src/demo/generate.js';
-import { runPipeline } from '../../data-pipeline/src/run.js';
 import { parseFilters, type Filters } from '../../src/lib/filters/filters.js';
 import { periodMonths, type MonthRange } from '../../src/lib/filters/period.js';
 import { DEFAULT_CHANGE_THRESHOLDS } from '../../src/lib/metrics/thresholds.js';
@@ -26,7 +24,7 @@ import {
 	type Query
 } from '../../src/lib/queries/index.js';
 import { TABLES, type FirstView, type Instrument, type TableName } from '../../src/lib/schema/index.js';
-import { tempRoot } from '../pipeline/helpers.js';
+import { publishDemo, tempRoot } from '../pipeline/helpers.js';
 
 type R = Record<string, unknown>;
 let root: { dir: string; cleanup: () => Promise<void> };
@@ -40,18 +38,7 @@ const rows = async (q: Query) => (await conn.runAndReadAll(q.sql, q.params as ne
 
 beforeAll(async () => {
 	root = await tempRoot('signpost-filters-');
-	const delivery = join(root.dir, 'delivery');
-	published = join(root.dir, 'published');
-	await generateDemo({ out: delivery, referrals: 8_000, seed: 'filter-sql', dirty: false });
-	await runPipeline({
-		inputs: [delivery],
-		out: published,
-		reference: join(delivery, 'reference/gp-reg-pat-prac-map.csv'),
-		list_sizes: join(delivery, 'reference/list-sizes.csv'),
-		window_months: 6,
-		today: '2026-10-01',
-		log: { info: () => undefined, warn: () => undefined }
-	});
+	published = await publishDemo(root.dir, 8_000, { seed: 'filter-sql' });
 	instance = await DuckDBInstance.create(':memory:');
 	conn = await instance.connect();
 	for (const spec of TABLES) {
