@@ -12,12 +12,12 @@ import {
 	discloseCount,
 	meanIntervalFromSummary,
 	proRataAmbition,
-	rateInterval,
 	welchDifferenceFromSummaries,
 	wilsonInterval,
 	type DisclosedValue
 } from '../metrics/index.js';
 import { measureSpec } from '../schema/instruments.js';
+import { annualisedRate } from './rates.js';
 import { count, num, text, type Row } from './rows.js';
 
 /** An interval as shown (already on the figure's scale). */
@@ -212,20 +212,15 @@ export interface PcnRate {
  * the rounded referral count. `months` in the period: rates are annualised when it is not 12.
  */
 export function pcnRates(rows: Row[], months: number): PcnRate[] {
-	const scale = 12 / months;
 	return rows.map((r) => {
 		const referrals = discloseCount(count(r, 'referrals'));
 		const patients = num(r, 'patients');
-		const rounded = referrals.value;
-		const ok = rounded !== null && patients !== null && patients > 0;
-		const ri = ok ? rateInterval(rounded, patients) : null;
 		return {
 			code: text(r, 'pcn_code') ?? '',
 			name: text(r, 'pcn_name') ?? text(r, 'pcn_code') ?? '',
 			referrals,
 			patients,
-			rate: ri ? { value: ri.estimate * scale, suppressed: null } : { value: null, suppressed: referrals.suppressed },
-			interval: ri ? { lower: ri.lower * scale, upper: ri.upper * scale } : null
+			...annualisedRate(referrals, patients, months)
 		};
 	});
 }

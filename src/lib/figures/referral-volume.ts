@@ -7,8 +7,9 @@
 import { AGE_BANDS, ETHNIC_GROUPS, SEXES } from '../schema/enums.js';
 import { IMD_QUINTILES } from '../filters/filters.js';
 import { financialYearOfMonth, monthName } from '../filters/period.js';
-import { discloseCount, rateInterval, suppressHierarchy, type DisclosedValue } from '../metrics/index.js';
+import { discloseCount, suppressHierarchy, type DisclosedValue } from '../metrics/index.js';
 import type { CompositionDimension } from '../queries/referrals-equity.js';
+import { annualisedRate } from './rates.js';
 import { categoryLabel, NOT_RECORDED, type CategoryKind } from './labels.js';
 import { suppressPracticeCounts } from './practice-counts.js';
 import { count, num, text, type Row } from './rows.js';
@@ -143,15 +144,13 @@ export function practiceRates(rows: Row[], months: number): { practices: Practic
 		const code = text(r, 'practice_code')!;
 		const referrals = h.practices.get(code)!;
 		const patients = num(r, 'list_size');
-		const ri = referrals.value !== null && patients !== null && patients > 0 ? rateInterval(referrals.value, patients) : null;
 		return {
 			code,
 			name: text(r, 'practice_name') ?? code,
 			pcnName: text(r, 'pcn_name') ?? text(r, 'pcn_code') ?? '',
 			referrals,
 			patients,
-			rate: ri ? { value: ri.estimate * scale, suppressed: null } : { value: null, suppressed: referrals.suppressed },
-			interval: ri ? { lower: ri.lower * scale, upper: ri.upper * scale } : null
+			...annualisedRate(referrals, patients, months)
 		};
 	});
 	const patients = rows.reduce((s, r) => s + (num(r, 'list_size') ?? 0), 0);
