@@ -1,6 +1,5 @@
 /** Query builders: each returns `{ sql, params, tables }` and never executes anything. */
 export * from './query.js';
-export * from './referrals.js';
 export * from './load.js';
 export * from './filter-sql.js';
 export * from './overview.js';

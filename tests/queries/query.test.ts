@@ -1,19 +1,18 @@
 /**
- * Query builders run by node DuckDB (the same engine version family as DuckDB-WASM) against
- * tables built from the published schema, so a typo or a wrong column fails here, not in a browser.
+ * The query layer's identifiers and its Parquet loading, run by node DuckDB against a table built
+ * from the published schema. (Each page's queries are tested on real publications in
+ * tests/queries/filter-sql.test.ts and tests/figures/.)
  */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { column, createTableFromParquet, referralsPerFinancialYear, referralsPerMonth, table, type Query } from '../../src/lib/queries/index.js';
+import { column, createTableFromParquet, table } from '../../src/lib/queries/index.js';
 import { TABLES } from '../../src/lib/schema/index.js';
 
 let instance: DuckDBInstance;
 let conn: DuckDBConnection;
-
-const rows = async (q: Query) => (await conn.runAndReadAll(q.sql, q.params)).getRowObjectsJson();
 
 beforeAll(async () => {
 	instance = await DuckDBInstance.create(':memory:');
@@ -31,30 +30,6 @@ beforeAll(async () => {
 afterAll(() => {
 	conn?.closeSync();
 	instance?.closeSync();
-});
-
-describe('referral queries', () => {
-	it('counts referrals per financial year, oldest first, as integers', async () => {
-		expect(await rows(referralsPerFinancialYear())).toEqual([
-			{ financial_year: '2023/24', referrals: 1 },
-			{ financial_year: '2024/25', referrals: 3 }
-		]);
-	});
-
-	it('counts referrals per month of one financial year, the year bound as a parameter', async () => {
-		const q = referralsPerMonth("2024/25' OR 1=1 --");
-		expect(q.sql).not.toContain('2024/25');
-		expect(await rows(q)).toEqual([]);
-		expect(await rows(referralsPerMonth('2024/25'))).toEqual([
-			{ referral_month: '2024-04-01', referrals: 2 },
-			{ referral_month: '2025-01-01', referrals: 1 }
-		]);
-	});
-
-	it('declares the tables each query reads', () => {
-		expect(referralsPerFinancialYear().tables).toEqual(['referrals']);
-		expect(referralsPerMonth('2024/25').tables).toEqual(['referrals']);
-	});
 });
 
 describe('identifiers', () => {
