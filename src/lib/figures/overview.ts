@@ -47,11 +47,18 @@ export interface Headline {
 /** The measure the Overview headlines wellbeing on: ONS4 life satisfaction, the most widely collected. */
 export const HEADLINE_MEASURE = { instrument: 'ons4', measure: 'life_satisfaction' } as const;
 
-const pct = (n: number, d: number): ShownInterval | null => {
-	if (d <= 0) return null;
+/**
+ * A percentage under disclosure control with its 95% Wilson interval: both from the rounded
+ * numerator and denominator (NHS Digital rule); no interval when either is hidden.
+ */
+function disclosedShare(numerator: number, denominator: number): { value: DisclosedValue; interval: ShownInterval | null } {
+	const value = disclose({ kind: 'percentage', numerator, denominator });
+	const n = discloseCount(numerator).value;
+	const d = discloseCount(denominator).value;
+	if (value.value === null || n === null || !d) return { value, interval: null };
 	const w = wilsonInterval(n, d);
-	return { lower: 100 * w.lower, upper: 100 * w.upper };
-};
+	return { value, interval: { lower: 100 * w.lower, upper: 100 * w.upper } };
+}
 
 /**
  * Headline figures. `referrals` is the one row of headlineReferrals; `wellbeing` the rows of
@@ -67,20 +74,13 @@ export function overviewHeadlines(referrals: Row | undefined, wellbeing: Row[], 
 		label: 'People referred', value: discloseCount(count(referrals, 'people')), digits: 0, unit: '', interval: null, detail: 'Different people among those referrals.'
 	});
 
-	// Percentages come from the rounded numerator and denominator (NHS Digital rule), and so do their intervals.
-	const accepted = count(referrals, 'accepted');
-	const withStatus = count(referrals, 'with_status');
-	const acceptedShown = disclose({ kind: 'percentage', numerator: accepted, denominator: withStatus });
-	const roundedAccepted = discloseCount(accepted).value;
-	const roundedStatus = discloseCount(withStatus).value;
 	out.push({
 		key: 'accepted',
 		method: 'proportion',
 		label: 'Accepted',
-		value: acceptedShown,
+		...disclosedShare(count(referrals, 'accepted'), count(referrals, 'with_status')),
 		digits: 1,
 		unit: '%',
-		interval: acceptedShown.value !== null && roundedAccepted !== null && roundedStatus ? pct(roundedAccepted, roundedStatus) : null,
 		detail: 'Share of referrals with a recorded status that the person took up (accepted, in progress or completed), with a 95% Wilson interval.'
 	});
 
@@ -115,18 +115,13 @@ export function overviewHeadlines(referrals: Row | undefined, wellbeing: Row[], 
 		detail: `Mean change from baseline to follow-up on a 0-10 scale, positive = better, among people with both scores (95% t-interval).`,
 		...(pairs === 0 ? { missing: 'No paired scores for the current filters.' } : {})
 	});
-	const improved = count(w, 'improved');
-	const improvedShown = disclose({ kind: 'percentage', numerator: improved, denominator: pairs });
-	const rImproved = discloseCount(improved).value;
-	const rPairs = discloseCount(pairs).value;
 	out.push({
 		key: 'improved',
 		method: 'wellbeing_change',
 		label: 'Meaningfully improved',
-		value: improvedShown,
+		...disclosedShare(count(w, 'improved'), pairs),
 		digits: 1,
 		unit: '%',
-		interval: improvedShown.value !== null && rImproved !== null && rPairs ? pct(rImproved, rPairs) : null,
 		detail: `Share of people with paired ${spec.label} scores whose score improved by at least 1 point (a convention; see Methods), with a 95% Wilson interval.`,
 		...(pairs === 0 ? { missing: 'No paired scores for the current filters.' } : {})
 	});
