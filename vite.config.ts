@@ -12,7 +12,8 @@ export default defineConfig({
 		projects: [
 			{ extends: true, test: { name: 'node', include: ['tests/**/*.test.ts'], exclude: ['tests/browser/**'] } },
 			// The built app in Debian chromium (tests/browser/harness.ts): one file, a build and a server.
-			{ extends: true, test: { name: 'browser', include: ['tests/browser/**/*.test.ts'], hookTimeout: 300_000 } }
+			// One build and server for every file (tests/browser/global-setup.ts).
+			{ extends: true, test: { name: 'browser', include: ['tests/browser/**/*.test.ts'], hookTimeout: 300_000, globalSetup: ['tests/browser/global-setup.ts'] } }
 		]
 	}
 });

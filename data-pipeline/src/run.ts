@@ -10,10 +10,12 @@ import {
 	EXPORT_FORMAT_VERSION,
 	FILES,
 	SCHEMA_VERSION,
+	DATASETS_VERSION,
 	type Manifest,
 	type ManifestInput
 } from '../../src/lib/schema/index.js';
 import { Db, literal } from './db.js';
+import { writeDatasets } from './datasets/write-datasets.js';
 import { deriveAll } from './derive/derive-all.js';
 import { PipelineError } from './errors.js';
 import { IDENTIFIER_MACROS } from './load/identifiers.js';
@@ -22,6 +24,7 @@ import { loadListSizes, loadPracticeMap } from './load/reference.js';
 import { scanInOrder } from './load/scan-file.js';
 import { settleAll, type FileAccount } from './load/settle.js';
 import type { Logger } from './log.js';
+import { writeFirstView } from './publish/first-view.js';
 import { writeParquet } from './publish/parquet.js';
 import { writeRejects } from './publish/rejects.js';
 import { discard, makeStaging, swapIn } from './publish/swap.js';
@@ -38,6 +41,8 @@ export interface PipelineOptions {
 	log: Logger;
 	/** DuckDB memory limit; beyond it DuckDB spills to the staging folder. */
 	memory_limit?: string;
+	/** Write the researcher datasets (default true); `--no-datasets` skips them, e.g. for very large deliveries. */
+	datasets?: boolean;
 }
 
 /** Run the pipeline; throws PipelineError (exit code 1 or 2) on failure, publishing nothing. */
@@ -86,18 +91,29 @@ export async function runPipeline(options: PipelineOptions): Promise<Manifest> {
 		await deriveAll(db, { window_months: options.window_months, delivered });
 		log.info('writing Parquet');
 		const outputs = await writeParquet(db, outDir);
+		log.info('computing the first view');
+		const firstView = await writeFirstView(outDir);
+		const created_at = new Date().toISOString();
+		let datasets: Manifest['datasets'] = { version: DATASETS_VERSION, files: [] };
+		if (options.datasets === false) log.info('researcher datasets skipped (--no-datasets)');
+		else {
+			log.info('writing researcher datasets');
+			datasets = await writeDatasets(db, join(outDir, 'datasets'), { delivered, window_months: options.window_months, created_at, log });
+		}
 		const inputs = accounts.map(toManifestInput);
 		const warnings = collectWarnings(accounts, delivered);
 		for (const w of warnings) log.warn(w);
 		const manifest: Manifest = {
 			schema_version: SCHEMA_VERSION,
 			export_format_version: EXPORT_FORMAT_VERSION,
-			created_at: new Date().toISOString(),
+			created_at,
 			generator: 'signpost-pipeline',
 			parameters: { window_months: options.window_months, today: options.today },
 			reference: { practices: reference, list_sizes: listSizes },
 			inputs,
 			outputs,
+			first_view: firstView,
+			datasets,
 			warnings
 		};
 		await writeFile(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');

@@ -89,6 +89,8 @@ export interface RunDeliveryOptions {
 	list_sizes?: string;
 	window_months?: number;
 	today?: string;
+	/** Write the researcher datasets (default true). */
+	datasets?: boolean;
 }
 
 /**
@@ -110,7 +112,7 @@ export async function runDelivery(root: string, files: Files, options: RunDelive
 	}
 	const log = memoryLogger();
 	const out = join(root, 'out');
-	const manifest = await runPipeline(pipelineOptions({ inputs, out, reference, list_sizes: options.list_sizes, window_months: options.window_months, today: options.today, log }));
+	const manifest = await runPipeline(pipelineOptions({ inputs, out, reference, list_sizes: options.list_sizes, window_months: options.window_months, today: options.today, datasets: options.datasets, log }));
 	return { root, out, manifest, log: log.lines };
 }
 

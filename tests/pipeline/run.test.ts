@@ -73,6 +73,23 @@ describe('a run over the sample delivery', () => {
 	});
 });
 
+describe('--no-datasets', () => {
+	it('publishes the tables and the first view but no researcher datasets, and says so in the manifest', async () => {
+		const root = await tempRoot();
+		try {
+			const run = await runDelivery(root.dir, sampleDelivery(), { datasets: false });
+			expect(run.manifest.datasets.files).toEqual([]);
+			expect(readdirSync(run.out)).not.toContain('datasets');
+			expect(readdirSync(run.out)).toContain('first-view.json');
+			expect(run.log.join('\n')).toMatch(/researcher datasets skipped/);
+			const withDatasets = await runDelivery(join(root.dir, 'again'), sampleDelivery());
+			expect(withDatasets.manifest.datasets.files.length).toBeGreaterThan(0);
+		} finally {
+			await root.cleanup();
+		}
+	});
+});
+
 describe('supersession across deliveries', () => {
 	let temp: Awaited<ReturnType<typeof tempRoot>>;
 	let db: Db;

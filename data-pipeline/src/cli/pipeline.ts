@@ -1,6 +1,6 @@
 /**
  * `npm run pipeline -- --input DIR [--input DIR ...] --out DIR --reference FILE [--list-sizes FILE]
- * [--window-months 6] [--today YYYY-MM-DD]`. Exit 0 on success (rejects allowed), 1 on a fatal
+ * [--window-months 6] [--today YYYY-MM-DD] [--no-datasets]`. Exit 0 on success (rejects allowed), 1 on a fatal
  * error, 2 when the delivery carries identifiers.
  */
 import { parseArgs } from 'node:util';
@@ -9,7 +9,7 @@ import { stderrLogger } from '../log.js';
 import { runPipeline } from '../run.js';
 
 const USAGE = `usage: npm run pipeline -- --input DIR [--input DIR ...] --out DIR --reference gp-reg-pat-prac-map.csv
-       [--list-sizes FILE] [--window-months 6] [--today YYYY-MM-DD]`;
+       [--list-sizes FILE] [--window-months 6] [--today YYYY-MM-DD] [--no-datasets]`;
 
 async function main(): Promise<number> {
 	const { values } = parseArgs({
@@ -20,6 +20,8 @@ async function main(): Promise<number> {
 			'list-sizes': { type: 'string' },
 			'window-months': { type: 'string', default: '6' },
 			today: { type: 'string' },
+			// The researcher datasets' suppression takes minutes for thousands of practices (README).
+			'no-datasets': { type: 'boolean' },
 			help: { type: 'boolean' }
 		}
 	});
@@ -39,6 +41,7 @@ async function main(): Promise<number> {
 		list_sizes: values['list-sizes'],
 		window_months: window,
 		today,
+		datasets: !values['no-datasets'],
 		log: stderrLogger()
 	});
 	return 0;

@@ -3,9 +3,10 @@
  * The engine starts and the manifest is fetched in parallel, and Parquet downloads overlap the
  * engine's start, because DuckDB-WASM alone takes about a second to start.
  */
-import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
-import type { Manifest, TableName } from '$lib/schema';
-import { disableExtensionAutoload, loadParquetExtension, setExtensionRepository, type Query } from '$lib/queries';
+import type { AsyncDuckDBConnection, AsyncPreparedStatement } from '@duckdb/duckdb-wasm';
+import type { DatasetName, Manifest, TableName } from '$lib/schema';
+import { createDatasetTableFromParquet, datasetTable, disableExtensionAutoload, loadParquetExtension, setExtensionRepository, type Query } from '$lib/queries';
+import { download } from './download.js';
 import { startEngine, type Engine } from './engine.js';
 import { DataError } from './errors.js';
 import { latestWins } from './latest.js';
@@ -35,11 +36,16 @@ export interface Connector {
 	manifest(): Promise<Manifest>;
 	/** Load these tables if not loaded yet, reporting progress. */
 	load(tables: readonly TableName[], onProgress?: (progress: LoadProgress) => void): Promise<void>;
+	/** Load a researcher dataset's Parquet as table `dataset_<name>` (src/lib/queries/datasets.ts), once. */
+	loadDataset(name: DatasetName): Promise<void>;
 	/** Load the query's tables, run it with its bound parameters and return columns. */
 	query(q: Query, options?: QueryOptions): Promise<Result>;
 	/** Stop the worker. */
 	close(): Promise<void>;
 }
+
+/** Prepared statements kept per connector (each holds a little worker memory). */
+const MAX_STATEMENTS = 64;
 
 /** A connector; nothing starts until the first call. */
 export function createConnector(options: ConnectorOptions): Connector {
@@ -93,26 +99,73 @@ export function createConnector(options: ConnectorOptions): Connector {
 		await Promise.all([connection, ...tables.map((t) => loading.get(t))]);
 	};
 
+	// Prepared statements are kept by SQL text: a filter change usually reruns the same shapes of
+	// query with new values, and preparing costs a round trip to the worker each time.
+	const statements = new Map<string, Promise<AsyncPreparedStatement>>();
+	const prepared = (conn: AsyncDuckDBConnection, sql: string) => {
+		let statement = statements.get(sql);
+		if (statement) statements.delete(sql); // re-inserted below: most recently used last
+		else {
+			statement = conn.prepare(sql);
+			statement.catch(() => statements.delete(sql));
+		}
+		statements.set(sql, statement);
+		if (statements.size > MAX_STATEMENTS) {
+			const [oldest, evicted] = statements.entries().next().value!;
+			statements.delete(oldest);
+			void evicted.then((st) => st.close()).catch(() => undefined);
+		}
+		return statement;
+	};
+
 	const run = async (q: Query): Promise<Result> => {
 		await load(q.tables);
 		const conn = await getConnection();
 		if (q.params.length === 0) return toResult(await conn.query(q.sql));
-		const statement = await conn.prepare(q.sql);
-		try {
-			return toResult(await statement.query(...q.params));
-		} finally {
-			await statement.close();
+		return toResult(await (await prepared(conn, q.sql)).query(...q.params));
+	};
+
+	const datasets = new Map<DatasetName, Promise<void>>();
+	const loadDataset = (name: DatasetName) => {
+		let loadingDataset = datasets.get(name);
+		if (!loadingDataset) {
+			loadingDataset = (async () => {
+				const file = (await getManifest()).datasets?.files.find((f) => f.name === name && f.format === 'parquet');
+				if (!file) throw new DataError('missing-table', `The published data has no "${name}" dataset. Run the pipeline again.`);
+				const url = new URL(options.fileUrl(file.file), location.href).href;
+				const conn = await getConnection();
+				if (options.settings.extensionRepository) {
+					const q = createDatasetTableFromParquet(name, url);
+					const statement = await conn.prepare(q.sql);
+					try {
+						await statement.query(...q.params);
+					} finally {
+						await statement.close();
+					}
+					return;
+				}
+				const [bytes, decode] = await Promise.all([download(url, () => undefined), options.decoder()]);
+				const ipc = await decode(bytes).catch((cause: unknown) => {
+					throw new DataError('decode', `The "${name}" dataset could not be read. Run the pipeline again.`, { cause });
+				});
+				await conn.insertArrowFromIPCStream(ipc, { name: datasetTable(name).slice(1, -1), create: true });
+			})();
+			loadingDataset.catch(() => datasets.delete(name));
+			datasets.set(name, loadingDataset);
 		}
+		return loadingDataset;
 	};
 
 	return {
 		manifest: getManifest,
 		load,
+		loadDataset,
 		query: (q, queryOptions) => (queryOptions?.key ? guard(queryOptions.key, () => run(q)) : run(q)),
 		close: async () => {
 			if (engine) await (await engine).engine.terminate();
 			engine = undefined;
 			loading.clear();
+			statements.clear();
 		}
 	};
 }

@@ -24,3 +24,5 @@ export function connector(): Connector {
 	});
 	return shared;
 }
+
+export { fetchFirstView } from './first-view.js';

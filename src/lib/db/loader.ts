@@ -19,8 +19,8 @@ export interface LoadProgress {
 	bytesTotal: number;
 }
 
-/** Parquet bytes -> Arrow IPC stream. */
-export type Decoder = (bytes: Uint8Array, spec: TableSpec) => Promise<Uint8Array>;
+/** Parquet bytes -> Arrow IPC stream (`spec` when the file is a published table). */
+export type Decoder = (bytes: Uint8Array, spec?: TableSpec) => Promise<Uint8Array>;
 
 /** What loading needs from its caller. */
 export interface LoadContext {

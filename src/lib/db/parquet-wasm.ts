@@ -24,7 +24,7 @@ let nextId = 0;
 const pending = new Map<number, { resolve: (ipc: Uint8Array) => void; reject: (error: Error) => void }>();
 
 /** Decode a whole Parquet file into an Arrow IPC stream for `insertArrowFromIPCStream` (the bytes are transferred). */
-export function decodeParquet(bytes: Uint8Array, _spec: TableSpec): Promise<Uint8Array> {
+export function decodeParquet(bytes: Uint8Array, _spec?: TableSpec): Promise<Uint8Array> {
 	const id = nextId++;
 	return new Promise((resolve, reject) => {
 		pending.set(id, { resolve, reject });

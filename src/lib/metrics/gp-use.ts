@@ -80,7 +80,7 @@ export function summariseGpUse(rows: readonly GpUseRecord[], options: GpUseOptio
 	const minutes = options.minutesPerAppointment ?? DEFAULT_MINUTES_PER_APPOINTMENT;
 	const unitCost = options.unitCostGbp ?? DEFAULT_UNIT_COST_GBP;
 	const windowMonths = options.windowMonths ?? DEFAULT_WINDOW_MONTHS;
-	const frequentFrom = options.frequentAttenderFrom ?? Math.ceil((DEFAULT_FREQUENT_ATTENDER_PER_6_MONTHS * windowMonths) / 6);
+	const frequentFrom = options.frequentAttenderFrom ?? frequentAttenderFrom(windowMonths);
 	if (!(minutes > 0)) throw new RangeError(`minutes per appointment must be > 0, got ${minutes}`);
 	if (!(unitCost >= 0)) throw new RangeError(`unit cost must be >= 0, got ${unitCost}`);
 	const eligible = eligibleRows(rows);
@@ -97,6 +97,16 @@ export function summariseGpUse(rows: readonly GpUseRecord[], options: GpUseOptio
 		other: summariseGroup(eligible.filter((r) => r.before < frequentFrom), settings),
 		caveat: REGRESSION_TO_THE_MEAN_CAVEAT
 	};
+}
+
+/** Default frequent-attender threshold for a window: 8 appointments per 6 months, scaled up to whole appointments. */
+export function frequentAttenderFrom(windowMonths: number = DEFAULT_WINDOW_MONTHS): number {
+	return Math.ceil((DEFAULT_FREQUENT_ATTENDER_PER_6_MONTHS * windowMonths) / 6);
+}
+
+/** GP hours for a number of appointments (avoided), at `minutes` per appointment. */
+export function gpHours(appointments: number, minutes: number = DEFAULT_MINUTES_PER_APPOINTMENT): number {
+	return (appointments * minutes) / 60;
 }
 
 /** Difference-in-differences of appointments avoided per person: the headline GP figure. */
@@ -139,7 +149,7 @@ function summariseGroup(rows: readonly { before: number; after: number }[], s: {
 		rows.map((r) => r.before - r.after),
 		s.level
 	);
-	const toHours = (appts: number) => (appts * s.minutes) / 60;
+	const toHours = (appts: number) => gpHours(appts, s.minutes);
 	const ci = perPerson.interval;
 	return {
 		eligible: rows.length,

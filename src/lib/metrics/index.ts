@@ -8,6 +8,7 @@ export * from './disclosure.js';
 export * from './funnel-limits.js';
 export * from './gp-use.js';
 export * from './interval.js';
+export * from './linked-suppression.js';
 export * from './mean.js';
 export * from './normal.js';
 export * from './ons4-bands.js';

@@ -26,6 +26,16 @@ export function proportionZScore(numerator: number, denominator: number, target:
 }
 
 /**
+ * z-score of a mean against the target of a mean funnel: (mean - target) / (sigma / sqrt(n)),
+ * sigma the pooled standard deviation the funnel's limits use.
+ */
+export function meanZScore(mean: number, target: number, sigma: number, n: number): number {
+	assertPositive(sigma, 'sigma');
+	assertPositive(n, 'n');
+	return (mean - target) / (sigma / Math.sqrt(n));
+}
+
+/**
  * z-score of a standardised ratio O/E on the log scale as FunnelPlotR's SHMI method:
  * sqrt(E) log(O / E). With O = 0 the log is -Infinity, so the square-root transform
  * 2 (sqrt(O) - sqrt(E)) is used for that unit instead.

@@ -49,9 +49,12 @@ export interface WellbeingSummary {
 	worse: ShareResult;
 }
 
-// Scores such as SWEMWBS metric points differ by amounts like 1.0699999999999985; a tolerance
-// far below any real difference keeps "at least the threshold" honest.
-const TOLERANCE = 1e-9;
+/**
+ * Scores such as SWEMWBS metric points differ by amounts like 1.0699999999999985; a tolerance
+ * far below any real difference keeps "at least the threshold" honest. Exported so that
+ * aggregations done elsewhere (the pipeline's SQL) classify change exactly as this module does.
+ */
+export const CHANGE_TOLERANCE = 1e-9;
 
 /**
  * Summarise wellbeing for one instrument/measure: how many referrals have a baseline, a
@@ -71,8 +74,8 @@ export function summariseWellbeing(rows: readonly WellbeingRecord[], options: We
 	const changes = pairs.map((r) => r.change as number);
 	const pairedBaselines = pairs.map((r) => r.baseline_value).filter((v): v is number => v !== null);
 	const pairedFollowUps = pairs.map((r) => r.follow_up_value).filter((v): v is number => v !== null);
-	const improved = changes.filter((c) => c >= threshold - TOLERANCE).length;
-	const worse = changes.filter((c) => c <= -threshold + TOLERANCE).length;
+	const improved = changes.filter((c) => c >= threshold - CHANGE_TOLERANCE).length;
+	const worse = changes.filter((c) => c <= -threshold + CHANGE_TOLERANCE).length;
 	const share = (count: number): ShareResult => ({
 		count,
 		interval: pairs.length > 0 ? wilsonInterval(count, pairs.length, { level }) : null

@@ -2,7 +2,7 @@
  * Statements the data layer runs to set DuckDB up and load tables. Kept here with every other
  * piece of SQL; the connector executes them.
  */
-import type { TableName } from '$lib/schema';
+import type { TableName } from '../schema/index.js';
 import { table, type Query } from './query.js';
 
 /**
@@ -32,4 +32,10 @@ export function disableExtensionAutoload(): Query[] {
 /** Create a published table from a Parquet URL with the parquet extension. */
 export function createTableFromParquet(name: TableName, url: string): Query {
 	return { sql: `CREATE OR REPLACE TABLE ${table(name)} AS SELECT * FROM read_parquet(?)`, params: [url], tables: [] };
+}
+
+/** A view of a published table over its Parquet file (node DuckDB, which has the extension built in). */
+export function createViewOfParquet(name: TableName, path: string): Query {
+	// CREATE VIEW cannot take a bound parameter for the path; it is the pipeline's own output path, escaped.
+	return { sql: `CREATE OR REPLACE VIEW ${table(name)} AS SELECT * FROM read_parquet('${path.replaceAll("'", "''")}')`, params: [], tables: [] };
 }

@@ -2,7 +2,7 @@
  * What every query function returns, and the only way query text names tables and columns:
  * identifiers come from the published schema (src/lib/schema), values are always bound.
  */
-import { TABLES, type TableName } from '$lib/schema';
+import { TABLES, type TableName } from '../schema/index.js';
 
 /** A value bound to a `?` placeholder: DuckDB-WASM prepared statements accept only these. */
 export type Param = string | number | boolean | null;

@@ -3,5 +3,7 @@ export * from './enums.js';
 export * from './instruments.js';
 export * from './contract.js';
 export * from './tables.js';
+export * from './datasets.js';
 export * from './manifest.js';
 export * from './derivations.js';
+export * from './first-view.js';

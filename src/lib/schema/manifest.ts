@@ -26,6 +26,26 @@ export interface ManifestOutput {
 	bytes: number;
 }
 
+/** One file of the researcher datasets (`datasets/`), with the checksum its data dictionary also carries. */
+export interface ManifestDatasetFile {
+	/** Dataset name (e.g. 'indicators'), or 'datapackage', 'readme', 'citation'. */
+	name: string;
+	format: 'csv' | 'parquet' | 'json' | 'markdown' | 'cff';
+	/** Path under the output folder, e.g. 'datasets/indicators.csv'. */
+	file: string;
+	/** Data rows (CSV and Parquet); null for the other files. */
+	rows: number | null;
+	sha256: string;
+	bytes: number;
+}
+
+/** The researcher datasets of a run. */
+export interface ManifestDatasets {
+	/** Layout version (DATASETS_VERSION). */
+	version: string;
+	files: ManifestDatasetFile[];
+}
+
 /** The whole manifest. */
 export interface Manifest {
 	schema_version: number;
@@ -36,5 +56,8 @@ export interface Manifest {
 	reference: { practices: { file: string; sha256: string; rows: number } | null; list_sizes: { file: string; sha256: string; rows: number } | null };
 	inputs: ManifestInput[];
 	outputs: ManifestOutput[];
+	/** `first-view.json`: the app's figures for its first view (src/lib/schema/first-view.ts). */
+	first_view: { file: string; sha256: string; bytes: number };
+	datasets: ManifestDatasets;
 	warnings: string[];
 }

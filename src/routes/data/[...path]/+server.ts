@@ -7,17 +7,23 @@ import { error } from '@sveltejs/kit';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import { resolveDataPath } from '$lib/server/data-dir';
+import { resolveDataPath, servedDir } from '$lib/server/data-dir';
 import type { RequestHandler } from './$types';
 
 const TYPES: Record<string, string> = {
 	json: 'application/json; charset=utf-8',
 	parquet: 'application/vnd.apache.parquet',
-	csv: 'text/csv; charset=utf-8'
+	csv: 'text/csv; charset=utf-8',
+	// The researcher datasets' README and citation file (Citation File Format is YAML).
+	md: 'text/markdown; charset=utf-8',
+	cff: 'application/yaml; charset=utf-8'
 };
 
 export const GET: RequestHandler = async ({ params, request }) => {
-	const path = resolveDataPath(params.path);
+	// A server limited to some ICBs or PCNs serves a scoped copy; nothing else leaves it.
+	const root = await servedDir().catch(() => null);
+	if (!root) error(404, 'No published data: run the pipeline first (see README)');
+	const path = resolveDataPath(params.path, root);
 	const type = TYPES[params.path.split('.').pop() ?? ''];
 	if (!path || !type) error(404, 'Not found');
 	const info = await stat(path).catch(() => null);

@@ -1,0 +1,153 @@
+/**
+ * The shared filters as a WHERE clause for one published table, with bound parameters.
+ *
+ * Each table carries what it can: referrals carry every dimension; gp_use carries demographics
+ * but not need or source; contacts, wellbeing and signposting are filtered through their
+ * referral; gp_monthly has no demographics at all and its period is the financial year of the
+ * index date. What a table cannot apply is returned in `notApplied` so the page can say so.
+ */
+import type { Filters } from '../filters/filters.js';
+import { financialYearOfMonth, type MonthRange } from '../filters/period.js';
+import type { TableName } from '../schema/index.js';
+import { column, table, type Param } from './query.js';
+
+/** A WHERE clause (without the keyword; 'TRUE' when nothing applies) and its parameters. */
+export interface Where {
+	sql: string;
+	params: Param[];
+	/** Human-readable filters this table could not apply. */
+	notApplied: string[];
+}
+
+/** Column holding each table's month for the period filter. */
+const PERIOD_COLUMN: Partial<Record<TableName, string>> = {
+	referrals: 'referral_month',
+	contacts: 'contact_month',
+	wellbeing: 'referral_month',
+	gp_use: 'index_month',
+	signposting: 'signpost_month',
+	workforce: 'workforce_month'
+};
+
+/** Demographic columns of referrals (and gp_use), by filter dimension. */
+const PERSON_COLUMNS = { age: 'age_band', sex: 'sex', eth: 'ethnic_group', imd: 'imd_quintile' } as const;
+
+/** Tables filtered by demographics through `referral_id IN (referrals matching)`. */
+const THROUGH_REFERRAL: TableName[] = ['contacts', 'wellbeing', 'signposting', 'referral_needs'];
+
+/** 'YYYY-MM' -> 'YYYY-MM-01', the DATE the published month columns hold. */
+const monthStart = (month: string) => `${month}-01`;
+
+const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+
+/** Conditions on the referrals table's own columns for the dimension filters. */
+function referralConditions(filters: Filters, params: Param[], dims: { person: boolean; referral: boolean }): string[] {
+	const conditions: string[] = [];
+	if (dims.person) {
+		for (const [dim, name] of Object.entries(PERSON_COLUMNS) as [keyof typeof PERSON_COLUMNS, string][]) {
+			const values = filters[dim] as (string | number)[];
+			if (values.length === 0) continue;
+			conditions.push(`${column('referrals', name)} IN (${placeholders(values.length)})`);
+			params.push(...values);
+		}
+	}
+	if (dims.referral) {
+		if (filters.src.length > 0) {
+			conditions.push(`${column('referrals', 'referral_source')} IN (${placeholders(filters.src.length)})`);
+			params.push(...filters.src);
+		}
+		if (filters.need.length > 0) {
+			// `needs` is the sorted ';'-joined list; any chosen need matches.
+			conditions.push(`list_has_any(string_split(${column('referrals', 'needs')}, ';'), [${placeholders(filters.need.length)}])`);
+			params.push(...filters.need);
+		}
+	}
+	return conditions;
+}
+
+/**
+ * The WHERE clause applying `filters` over `period` to `tableName`. The period is always
+ * applied where the table has one; `options.period: false` leaves it out (trend charts that
+ * show months outside the chosen period).
+ */
+export function filterWhere(tableName: TableName, filters: Filters, period: MonthRange, options: { period?: boolean } = {}): Where {
+	const params: Param[] = [];
+	const conditions: string[] = [];
+	const notApplied: string[] = [];
+
+	// Geography: every table but practices-only lookups has icb and pcn; workforce has no practice.
+	if (filters.icb) {
+		conditions.push(`${column(tableName, 'icb_code')} = ?`);
+		params.push(filters.icb);
+	}
+	if (filters.pcn) {
+		conditions.push(`${column(tableName, 'pcn_code')} = ?`);
+		params.push(filters.pcn);
+	}
+	if (filters.prac) {
+		if (tableName === 'workforce') notApplied.push('practice (link workers are employed by the PCN)');
+		else {
+			conditions.push(`${column(tableName, 'practice_code')} = ?`);
+			params.push(filters.prac);
+		}
+	}
+
+	if (options.period !== false) {
+		const periodColumn = PERIOD_COLUMN[tableName];
+		if (periodColumn) {
+			conditions.push(`${column(tableName, periodColumn)} BETWEEN ?::DATE AND ?::DATE`);
+			params.push(monthStart(period.from), monthStart(period.to));
+		} else if (tableName === 'gp_monthly') {
+			// Only the index date's financial year is kept; a year counts if it overlaps the period.
+			conditions.push(`${column('gp_monthly', 'financial_year')} BETWEEN ? AND ?`);
+			params.push(financialYearOfMonth(period.from), financialYearOfMonth(period.to));
+		}
+	}
+
+	const personFiltered = filters.age.length + filters.sex.length + filters.eth.length + filters.imd.length > 0;
+	const referralFiltered = filters.need.length + filters.src.length > 0;
+	if (tableName === 'referrals') {
+		conditions.push(...referralConditions(filters, params, { person: true, referral: true }));
+	} else if (tableName === 'gp_use') {
+		for (const [dim, name] of Object.entries(PERSON_COLUMNS) as [keyof typeof PERSON_COLUMNS, string][]) {
+			const values = filters[dim] as (string | number)[];
+			if (values.length === 0) continue;
+			conditions.push(`${column('gp_use', name)} IN (${placeholders(values.length)})`);
+			params.push(...values);
+		}
+		if (referralFiltered) {
+			// The comparison cohort has no referral, so need and source select referred people only.
+			const sub: Param[] = [];
+			const inner = referralConditions(filters, sub, { person: false, referral: true }).join(' AND ');
+			conditions.push(
+				`(${column('gp_use', 'cohort')} = 'comparison' OR ${column('gp_use', 'referral_id')} IN (SELECT ${column('referrals', 'referral_id')} FROM ${table('referrals')} WHERE ${inner}))`
+			);
+			params.push(...sub);
+			notApplied.push('need and referral source (the comparison cohort has no referral)');
+		}
+	} else if (THROUGH_REFERRAL.includes(tableName)) {
+		if (personFiltered || referralFiltered) {
+			const sub: Param[] = [];
+			const inner = referralConditions(filters, sub, { person: true, referral: true }).join(' AND ');
+			conditions.push(
+				`${column(tableName, 'referral_id')} IN (SELECT ${column('referrals', 'referral_id')} FROM ${table('referrals')} WHERE ${inner})`
+			);
+			params.push(...sub);
+		}
+	} else if (personFiltered || referralFiltered) {
+		notApplied.push(
+			tableName === 'gp_monthly' ? 'demographics, need and source (monthly GP totals carry none)' : 'demographics, need and source'
+		);
+	}
+
+	return { sql: conditions.length > 0 ? conditions.join(' AND ') : 'TRUE', params, notApplied };
+}
+
+/** Tables a filtered query on `tableName` reads besides itself. */
+export function filterTables(tableName: TableName, filters: Filters): TableName[] {
+	const person = filters.age.length + filters.sex.length + filters.eth.length + filters.imd.length > 0;
+	const referral = filters.need.length + filters.src.length > 0;
+	if (THROUGH_REFERRAL.includes(tableName)) return person || referral ? ['referrals'] : [];
+	if (tableName === 'gp_use') return referral ? ['referrals'] : [];
+	return [];
+}

@@ -1,2 +1,0 @@
-// DuckDB-WASM runs only in the browser: this page is never rendered on the server.
-export const ssr = false;

@@ -1,0 +1,192 @@
+/**
+ * `npm run bench:app [-- --sizes 20000,1000000 --changes 20]`: the built app in headless Chromium
+ * on demo publications of each size. Measures, per size:
+ *  - cold load to first chart: a fresh browser profile opens the Overview; time from navigation
+ *    start until the first chart's drawing is in the page;
+ *  - filter change to all charts updated: 20 changes of the shared filters through the page's own
+ *    controls (after one untimed change that loads DuckDB's tables), median and p95, from the
+ *    change until the Overview's `signpost:overview-updated` mark (figures recomputed and drawn);
+ *  - the browser's query time for each change (the `signpost:overview-queries` measure) beside
+ *    the same six queries run by node DuckDB on the same Parquet, for the browser-to-native ratio.
+ * Prints a table and the targets of issue 5; it asserts nothing (speed is measured, not tested).
+ * Delivery and publication are cached in the system temp folder per size.
+ */
+import { DuckDBInstance } from '@duckdb/node-api';
+import { existsSync } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+import { generateDemo } from '../../data-pipeline/src/demo/generate.js';
+import { runPipeline } from '../../data-pipeline/src/run.js';
+import { parseFilters, resolvePeriod } from '../../src/lib/filters/filters.js';
+import { periodMonths } from '../../src/lib/filters/period.js';
+import { gpUseByCohort, headlineReferrals, referralsByMonth, referralsByPcn, registeredPatients, wellbeingByMeasure, type Query } from '../../src/lib/queries/index.js';
+import { createTableFromParquet } from '../../src/lib/queries/load.js';
+import type { FirstView, TableName } from '../../src/lib/schema/index.js';
+import { buildApp, CHROMIUM, startApp } from '../browser/harness.js';
+
+const { values } = parseArgs({ options: { sizes: { type: 'string', default: '20000,1000000' }, changes: { type: 'string', default: '20' } } });
+const sizes = values.sizes.split(',').map(Number);
+const changes = Number(values.changes);
+
+/** A cached publication of a demo delivery of `referrals`. */
+async function publication(referrals: number): Promise<string> {
+	const root = join(tmpdir(), `signpost-bench-${referrals}`);
+	const delivery = join(root, 'delivery');
+	const out = join(root, 'published-app');
+	if (!existsSync(join(delivery, 'referrals.csv'))) {
+		process.stderr.write(`generating a ${referrals.toLocaleString('en-GB')}-referral delivery\n`);
+		await generateDemo({ out: delivery, referrals, seed: 'signpost-demo', dirty: false });
+	}
+	if (!existsSync(join(out, 'first-view.json'))) {
+		process.stderr.write(`publishing it (pipeline)\n`);
+		await runPipeline({
+			inputs: [delivery],
+			out,
+			reference: join(delivery, 'reference/gp-reg-pat-prac-map.csv'),
+			list_sizes: join(delivery, 'reference/list-sizes.csv'),
+			window_months: 6,
+			today: new Date().toISOString().slice(0, 10),
+			log: { info: () => undefined, warn: (m: string) => process.stderr.write(`${m}\n`) }
+		});
+	}
+	return out;
+}
+
+/** The filter states the bench cycles through: PCNs, sexes, age bands, quarters, practices. */
+function filterStates(view: FirstView): string[] {
+	const pcns = [...new Set(view.areas.map((a) => String(a.pcn_code)))];
+	const practices = view.areas.map((a) => String(a.practice_code));
+	const year = view.default_year!.replace('/', '-');
+	const states: string[] = [];
+	for (let i = 0; states.length < changes + 1; i++) {
+		const kind = i % 4;
+		if (kind === 0) states.push(`pcn=${pcns[i % pcns.length]}`);
+		else if (kind === 1) states.push(`sex=${i % 8 === 1 ? 'female' : 'male'}`);
+		else if (kind === 2) states.push(`p=${year}q${(i % 4) + 1}&age=65-74,75-84`);
+		else states.push(`prac=${practices[i % practices.length]}&imd=1,2`);
+	}
+	return states;
+}
+
+const OVERVIEW_QUERIES = (search: string, defaultYear: string): Query[] => {
+	const filters = parseFilters(new URLSearchParams(search));
+	const range = periodMonths(resolvePeriod(filters, defaultYear));
+	return [
+		headlineReferrals(filters, range),
+		referralsByMonth(filters, range),
+		referralsByPcn(filters, range),
+		registeredPatients(filters, range),
+		wellbeingByMeasure(filters, range),
+		gpUseByCohort(filters, range)
+	];
+};
+
+/** Node DuckDB: the same queries on the same Parquet loaded into memory, as the browser has it. */
+async function nativeTimes(published: string, states: string[], defaultYear: string): Promise<number[]> {
+	const instance = await DuckDBInstance.create(':memory:');
+	const conn = await instance.connect();
+	const tables: TableName[] = ['referrals', 'practices', 'wellbeing', 'gp_use'];
+	for (const name of tables) {
+		const q = createTableFromParquet(name, join(published, `${name}.parquet`));
+		await conn.run(q.sql, q.params as never);
+	}
+	const times: number[] = [];
+	for (const state of states) {
+		const start = performance.now();
+		for (const q of OVERVIEW_QUERIES(state, defaultYear)) await conn.runAndReadAll(q.sql, q.params as never);
+		times.push(performance.now() - start);
+	}
+	conn.closeSync();
+	instance.closeSync();
+	return times.slice(1);
+}
+
+const quantile = (xs: number[], p: number) => {
+	const s = [...xs].sort((a, b) => a - b);
+	return s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)]!;
+};
+const ms = (x: number) => `${x.toFixed(0)} ms`;
+
+const build = await buildApp();
+const report: string[] = [];
+try {
+	for (const size of sizes) {
+		const published = await publication(size);
+		const view = JSON.parse(await readFile(join(published, 'first-view.json'), 'utf8')) as FirstView;
+		const states = filterStates(view);
+		const server = await startApp(build, published);
+		const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+		try {
+			// Cold: a new context has an empty cache.
+			const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+			const page = await context.newPage();
+			await page.goto(server.origin + '/');
+			await page.waitForSelector('figure.chart svg[role="img"]', { timeout: 120_000 });
+			const firstChart = await page.evaluate(() => performance.now());
+
+			const change = async (search: string) => {
+				const before = await page.evaluate(() => performance.getEntriesByName('signpost:overview-updated').length);
+				const start = await page.evaluate(() => performance.now());
+				// Through the app's router, as a filter control does (goto keeps focus and scroll).
+				await page.evaluate((s) => {
+					const a = document.createElement('a');
+					a.href = `/?${s}`;
+					a.setAttribute('data-sveltekit-keepfocus', '');
+					a.setAttribute('data-sveltekit-noscroll', '');
+					document.body.append(a);
+					a.click();
+					a.remove();
+				}, search);
+				await page.waitForFunction((n) => performance.getEntriesByName('signpost:overview-updated').length > n, before, { timeout: 120_000 });
+				return page.evaluate(
+					({ start }) =>
+						new Promise<{ total: number; query: number; navigation: number; render: number }>((resolve) =>
+							requestAnimationFrame(() => {
+								const queries = performance.getEntriesByName('signpost:overview-queries');
+								const q = queries[queries.length - 1]!;
+								const marks = performance.getEntriesByName('signpost:overview-updated');
+								const drawn = marks[marks.length - 1]!.startTime;
+								resolve({ total: performance.now() - start, query: q.duration, navigation: q.startTime - start, render: drawn - (q.startTime + q.duration) });
+							})
+						),
+					{ start }
+				);
+			};
+			const warm = await change(states[0]!);
+			const timed: { total: number; query: number; navigation: number; render: number }[] = [];
+			for (const state of states.slice(1)) timed.push(await change(state));
+			// Median time of each query (its own measure, from request to rows).
+			const perQuery = await page.evaluate(() => {
+				const byName = new Map<string, number[]>();
+				for (const e of performance.getEntriesByType('measure')) {
+					if (!e.name.startsWith('signpost:query:')) continue;
+					byName.set(e.name, [...(byName.get(e.name) ?? []), e.duration]);
+				}
+				return [...byName].map(([name, ds]) => `${name.slice('signpost:query:'.length)} ${ds.sort((a, b) => a - b)[Math.floor(ds.length / 2)]!.toFixed(0)} ms`);
+			});
+			await context.close();
+
+			const native = await nativeTimes(published, states, view.default_year!);
+			const totals = timed.map((t) => t.total);
+			const browserQueries = timed.map((t) => t.query);
+			const ratio = quantile(browserQueries, 0.5) / quantile(native, 0.5);
+			report.push(
+				`${size.toLocaleString('en-GB')} referrals: first chart ${ms(firstChart)}; first filter change (loads tables) ${ms(warm.total)}; ` +
+					`filter change to charts updated median ${ms(quantile(totals, 0.5))}, p95 ${ms(quantile(totals, 0.95))} (n=${totals.length}); ` +
+					`(median navigation ${ms(quantile(timed.map((t) => t.navigation), 0.5))}, render ${ms(quantile(timed.map((t) => t.render), 0.5))}); ` +
+					`queries: browser median ${ms(quantile(browserQueries, 0.5))}, node DuckDB median ${ms(quantile(native, 0.5))}, ratio ${ratio.toFixed(2)}` +
+					`\n  per query (median, overlapping): ${perQuery.join(', ')}`
+			);
+		} finally {
+			await browser.close();
+			await server.stop();
+		}
+	}
+} finally {
+	await rm(build, { recursive: true, force: true });
+}
+console.log(report.join('\n'));
+console.log('Targets (issue 5): demo size first chart <= 1,000 ms, filter p95 <= 50 ms; 1,000,000 referrals first chart <= 2,000 ms, p95 <= 150 ms; browser-to-native query ratio <= 4.');

@@ -1,0 +1,150 @@
+/**
+ * The Overview in real Chromium: its figures equal the same queries run by node DuckDB on the
+ * same Parquet (through the same disclosure and interval code), for the precomputed default view
+ * and for filtered views computed by DuckDB-WASM; filters update the charts and the URL, reload
+ * restores them, back returns; it works by keyboard; exports are stamped.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatNumber } from '../../src/lib/charts/table.js';
+import { monthlySeries, overviewHeadlines, type Headline } from '../../src/lib/figures/overview.js';
+import { parseFilters, resolvePeriod } from '../../src/lib/filters/filters.js';
+import { monthName, periodMonths } from '../../src/lib/filters/period.js';
+import { gpUseByCohort, headlineReferrals, referralsByMonth, wellbeingByMeasure } from '../../src/lib/queries/index.js';
+import type { FirstView } from '../../src/lib/schema/index.js';
+import { app, checkPage, launchBrowser, nodeDuckDb, tableText, watchedPage } from './context.js';
+
+describe.skipIf(!app.available)('Overview', () => {
+	let browser: Awaited<ReturnType<typeof launchBrowser>>;
+	let duck: Awaited<ReturnType<typeof nodeDuckDb>>;
+	let firstView: FirstView;
+
+	beforeAll(async () => {
+		browser = await launchBrowser();
+		duck = await nodeDuckDb();
+		firstView = JSON.parse(await readFile(join(app.published, 'first-view.json'), 'utf8')) as FirstView;
+	});
+	afterAll(async () => {
+		await browser?.close();
+		duck?.close();
+	});
+
+	/** Headlines as node DuckDB and the figures code make them for a URL query string. */
+	async function expectedHeadlines(search: string): Promise<Headline[]> {
+		const filters = parseFilters(new URLSearchParams(search));
+		const range = periodMonths(resolvePeriod(filters, firstView.default_year!));
+		const [referrals, wellbeing, gp] = await Promise.all([
+			duck.rows(headlineReferrals(filters, range)),
+			duck.rows(wellbeingByMeasure(filters, range)),
+			duck.rows(gpUseByCohort(filters, range))
+		]);
+		return overviewHeadlines(referrals[0], wellbeing, gp);
+	}
+
+	const shownText = (h: Headline) => (h.value.value === null ? (h.value.suppressed ? '*' : '–') : `${formatNumber(h.value.value, h.digits)}${h.unit === '%' ? '%' : ''}`);
+
+	async function headlinesOnScreen(page: Page): Promise<Record<string, string>> {
+		await page.locator('.headline').first().waitFor({ timeout: 30_000 });
+		return page.locator('.headline').evaluateAll((cards) =>
+			Object.fromEntries(cards.map((c) => [c.getAttribute('data-key'), (c.querySelector('.headline-value')?.firstChild?.textContent ?? '').trim()]))
+		);
+	}
+
+	for (const search of ['', 'pcn=PLACEHOLDER&age=65-74,75-84', 'p=2024-25q3&imd=1,2', 'sex=male&need=loneliness_isolation']) {
+		it(`headline figures equal node DuckDB's for "${search || 'the default view'}"`, async () => {
+			const query = search.replace('PLACEHOLDER', String(firstView.areas[0]!.pcn_code));
+			const expected = await expectedHeadlines(query);
+			expect(expected.find((h) => h.key === 'referrals')!.value.value).toBeGreaterThan(0);
+			const watched = await watchedPage(browser.context);
+			await watched.page.goto(`${app.origin}/${query ? `?${query}` : ''}`);
+			const shown = await headlinesOnScreen(watched.page);
+			expect(shown).toEqual(Object.fromEntries(expected.map((h) => [h.key, shownText(h)])));
+			if (!search) await checkPage(watched, 'overview');
+			else expect(watched.errors).toEqual([]);
+			await watched.page.close();
+		});
+	}
+
+	it('the default view is drawn from the first view without starting DuckDB-WASM first', async () => {
+		const watched = await watchedPage(browser.context);
+		await watched.page.goto(app.origin + '/');
+		await watched.page.getByRole('img', { name: /referrals; the busiest month/ }).waitFor({ timeout: 10_000 });
+		// The chart is up; DuckDB's wasm is fetched only afterwards, in the background.
+		const fetchedBefore = watched.requests.filter((u) => /duckdb-(eh|mvp)\.[^/]+\.wasm$/.test(u));
+		expect(fetchedBefore).toEqual([]);
+		await watched.page.close();
+	});
+
+	it('a filter change updates the figures and the URL; reload restores it; back returns', async () => {
+		const watched = await watchedPage(browser.context);
+		const { page } = watched;
+		await page.goto(app.origin + '/');
+		const before = await headlinesOnScreen(page);
+		const pcn = firstView.areas[0]!;
+		await page.getByLabel('PCN', { exact: true }).selectOption(String(pcn.pcn_code));
+		await page.waitForURL(new RegExp(`pcn=${pcn.pcn_code}`));
+		const expected = Object.fromEntries((await expectedHeadlines(`pcn=${pcn.pcn_code}`)).map((h) => [h.key, shownText(h)]));
+		await expect.poll(() => headlinesOnScreen(page), { timeout: 30_000 }).toEqual(expected);
+		expect(expected.referrals).not.toEqual(before.referrals);
+		await page.getByText(`PCN: ${pcn.pcn_name} (${pcn.pcn_code})`).waitFor();
+		await page.reload();
+		expect(await page.getByLabel('PCN', { exact: true }).inputValue()).toBe(pcn.pcn_code);
+		await expect.poll(() => headlinesOnScreen(page), { timeout: 30_000 }).toEqual(expected);
+		await page.goBack();
+		await page.waitForURL(app.origin + '/');
+		await expect.poll(() => headlinesOnScreen(page), { timeout: 30_000 }).toEqual(before);
+		expect(watched.errors).toEqual([]);
+		await page.close();
+	});
+
+	it('works by keyboard: skip link, filters, chart and table views', async () => {
+		const { page, errors } = await watchedPage(browser.context);
+		await page.goto(app.origin + '/');
+		await page.locator('.headline').first().waitFor();
+		await page.keyboard.press('Tab');
+		expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to main content');
+		await page.keyboard.press('Enter');
+		// Tab through to the first filter and change it with the keyboard.
+		for (let i = 0; i < 20 && (await page.evaluate(() => document.activeElement?.id)) !== 'f-period-kind'; i++) await page.keyboard.press('Tab');
+		expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-period-kind');
+		await page.keyboard.press('ArrowDown');
+		await page.waitForURL(/p=\d{4}-\d{2}q1/);
+		expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-period-kind');
+		// The monthly chart's table view, by keyboard.
+		const tableButton = page.getByRole('group', { name: /^View of .*referrals/ }).getByRole('button', { name: 'Table' });
+		await tableButton.focus();
+		await page.keyboard.press('Enter');
+		const rows = await tableText(page, /Referrals and accepted referrals per month/);
+		expect(rows).toHaveLength(3);
+		expect(errors).toEqual([]);
+		await page.close();
+	});
+
+	it("the monthly table equals node DuckDB's monthly referrals after disclosure control, and exports a stamped CSV", async () => {
+		const { page } = await watchedPage(browser.context);
+		await page.goto(app.origin + '/');
+		await page.getByRole('group', { name: /^View of .*referrals/ }).getByRole('button', { name: 'Table' }).click();
+		const shown = await tableText(page, /Referrals and accepted referrals per month/);
+		const filters = parseFilters(new URLSearchParams());
+		const range = periodMonths(resolvePeriod(filters, firstView.default_year!));
+		const months: string[] = [];
+		for (let y = Number(range.from.slice(0, 4)), m = Number(range.from.slice(5)); months.length < 12; m === 12 ? ((m = 1), y++) : m++) {
+			months.push(`${y}-${String(m).padStart(2, '0')}`);
+		}
+		const series = monthlySeries(await duck.rows(referralsByMonth(filters, range)), months);
+		const text = (v: { value: number | null; suppressed: unknown }) => (v.value === null ? (v.suppressed ? '*' : '–') : formatNumber(v.value));
+		expect(shown).toEqual(series.months.map((m, i) => [monthName(m), text(series.referrals[i]!), text(series.accepted[i]!)]));
+		expect(series.referrals.every((v) => v.value === null || v.value % 5 === 0)).toBe(true);
+
+		const download = page.waitForEvent('download');
+		await page.getByRole('group', { name: /^Download .*referrals/ }).getByRole('button', { name: 'CSV' }).click();
+		const file = await (await download).path();
+		const csv = await readFile(file, 'utf8');
+		expect(csv.startsWith('\uFEFFMonth,Referrals,Accepted\r\n')).toBe(true);
+		expect(csv).toContain('Filters: Period: financial year');
+		expect(csv).toMatch(/Source: Signpost, data published/);
+		await page.close();
+	});
+});
