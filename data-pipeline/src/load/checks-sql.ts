@@ -18,32 +18,41 @@ import { codeSql, reasonSql } from './problem.js';
 /**
  * SQL creating the view `target` over the typed Parquet files (one per delivery, in delivery
  * order) with `__d` (index in `typedFiles`), `__row` (position in its file), the typed columns,
- * and `__reason` and `__code` after the file's own and cross-table rules (NULL: valid so far).
+ * and `__reason` and `__code` after the file's own rules (NULL: valid on its own).
  */
-export function checkedViewSql(spec: FileSpec, typedFiles: readonly string[], target: string): string {
+export function typedViewSql(spec: FileSpec, typedFiles: readonly string[], target: string): string {
 	const cols = spec.columns.map((c) => ident(c.name)).join(', ');
 	const union = typedFiles
 		.map((path, d) => `SELECT ${d} AS __d, file_row_number AS __row, ${cols}, ${reasonSql()} AS __reason, ${codeSql()} AS __code FROM read_parquet(${literal(path)}, file_row_number = true)`)
 		.join(' UNION ALL ');
+	return `CREATE OR REPLACE VIEW ${ident(target)} AS ${union}`;
+}
+
+/**
+ * SQL creating the view `target`: the typed view `typed` with `__reason` and `__code` after the
+ * cross-table rules too (NULL: valid so far).
+ */
+export function checkedViewSql(spec: FileSpec, typed: string, target: string): string {
 	const cross = crossRules(spec.name);
-	if (!cross) return `CREATE OR REPLACE VIEW ${ident(target)} AS ${union}`;
+	if (!cross) return `CREATE OR REPLACE VIEW ${ident(target)} AS SELECT * FROM ${ident(typed)}`;
 	// Cross-table reasons are only worked out for rows valid on their own.
 	const crossReason = `CASE WHEN b.__reason IS NULL THEN coalesce(${cross.rules.map((r) => `CASE WHEN ${r.when} THEN ${r.reason} END`).join(', ')}) END`;
 	const crossCode = `CASE WHEN b.__reason IS NULL THEN coalesce(${cross.rules.map((r) => `CASE WHEN ${r.when} THEN ${r.code} END`).join(', ')}) END`;
 	return `CREATE OR REPLACE VIEW ${ident(target)} AS
 	SELECT b.* EXCLUDE (__reason, __code), coalesce(b.__reason, ${crossReason}) AS __reason, coalesce(b.__code, ${crossCode}) AS __code
-	FROM (${union}) b ${cross.join}`;
+	FROM ${ident(typed)} b ${cross.join}`;
 }
 
 /**
- * SQL creating the temp table `target` (column `__g`): the groups of valid rows of the checked
- * view `checked` that may hold a key more than once (see `keyGroups`). Usually empty, and then
- * no row needs ranking.
+ * SQL creating the temp table `target` (column `__g`): the groups of rows of the typed view
+ * `typed` that may hold a key more than once (see `keyGroups`). Usually empty, and then no row
+ * needs ranking. Rows valid on their own are a superset of the rows valid after the cross-table
+ * rules, so they can only add groups, never miss one, and the cross-table joins are not needed.
  */
-export function repeatGroupsSql(spec: FileSpec, checked: string, target: string): string {
+export function repeatGroupsSql(spec: FileSpec, typed: string, target: string): string {
 	const { group, several } = keyGroups(spec);
 	return `CREATE OR REPLACE TEMP TABLE ${ident(target)} AS
-	SELECT ${group} AS __g FROM ${ident(checked)} WHERE __reason IS NULL GROUP BY 1 HAVING ${several}`;
+	SELECT ${group} AS __g FROM ${ident(typed)} WHERE __reason IS NULL GROUP BY 1 HAVING ${several}`;
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import { FILES, type FileName, type FileSpec } from '../../../src/lib/schema/index.js';
 import { Db, ident } from '../db.js';
-import { checkedViewSql, repeatGroupsSql, repeatsSql, settledViewSql } from './checks-sql.js';
+import { checkedViewSql, repeatGroupsSql, repeatsSql, settledViewSql, typedViewSql } from './checks-sql.js';
 import type { LoadedFile } from './load-file.js';
 
 /**
@@ -39,6 +39,7 @@ export async function settleAll(db: Db, loaded: readonly LoadedFile[]): Promise<
 	const accounts: FileAccount[] = [];
 	for (const spec of FILES) {
 		const files = loaded.filter((f) => f.spec.name === spec.name);
+		const typed = `typed_${spec.name}`;
 		const checked = `chk_${spec.name}`;
 		const settled = settledView(spec);
 		const final = `final_${spec.name}`;
@@ -48,8 +49,9 @@ export async function settleAll(db: Db, loaded: readonly LoadedFile[]): Promise<
 			await db.run(`CREATE OR REPLACE TABLE ${ident(final)} AS SELECT ${empty}, NULL::VARCHAR AS delivery LIMIT 0`);
 			continue;
 		}
-		await db.run(checkedViewSql(spec, files.map((f) => f.typed), checked));
-		await db.run(settledViewSql(spec, checked, await findRepeats(db, spec, checked), settled));
+		await db.run(typedViewSql(spec, files.map((f) => f.typed), typed));
+		await db.run(checkedViewSql(spec, typed, checked));
+		await db.run(settledViewSql(spec, checked, await findRepeats(db, spec, typed, checked), settled));
 		const labels = files.map((f, d) => `WHEN ${d} THEN '${f.delivery.label.replaceAll("'", "''")}'`).join(' ');
 		await db.run(
 			`CREATE OR REPLACE ${MATERIALISED.has(spec.name) ? 'TABLE' : 'VIEW'} ${ident(final)} AS
@@ -82,10 +84,10 @@ export async function settleAll(db: Db, loaded: readonly LoadedFile[]): Promise<
 }
 
 /** Find the rows that repeat a key or are superseded; returns their table, or null when there are none. */
-async function findRepeats(db: Db, spec: FileSpec, checked: string): Promise<string | null> {
+async function findRepeats(db: Db, spec: FileSpec, typed: string, checked: string): Promise<string | null> {
 	const groups = `repeat_groups_${spec.name}`;
 	const repeats = `repeats_${spec.name}`;
-	await db.run(repeatGroupsSql(spec, checked, groups));
+	await db.run(repeatGroupsSql(spec, typed, groups));
 	const several = (await db.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${ident(groups)}`))?.n ?? 0;
 	if (several > 0) await db.run(repeatsSql(spec, checked, groups, repeats));
 	await db.run(`DROP TABLE ${ident(groups)}`);

@@ -26,10 +26,10 @@ const REFERENCE = {
 const column = (file: string, name: string): ColumnSpec => FILES.find((f) => f.name === file)!.columns.find((c) => c.name === name)!;
 
 const TEXTS: Record<string, string[]> = {
-	date: ['2024-05-01', '31/12/2024', '2024-02-30', '2024-5-1', '1/2/2025', '2024/05/01', '2024-05-01 ', '+024-05-01', '-024-05-01', '12024-05-01', '2024-05-011', 'é024-05-01', '2024-05-0é', 'ab/cd/efgh', '29/02/2024', '29/02/2023', '00/01/2024', '2024-00-10', '2024-13-01', '20240501', '2024-05-01T00', '2024–05–01'],
-	month: ['2024-05', '2024-5', '2024-13', '2024-00', '202-05', '2024/05', '2024-05-01', '+024-05', 'é024-05', '2024-0é', '2024-1 ', '2024-+1', '0000-01', '9999-12'],
+	date: ['', '2024-05-01', '31/12/2024', '2024-02-30', '2024-5-1', '1/2/2025', '2024/05/01', '2024-05-01 ', '+024-05-01', '-024-05-01', '12024-05-01', '2024-05-011', 'é024-05-01', '2024-05-0é', 'ab/cd/efgh', '29/02/2024', '29/02/2023', '00/01/2024', '2024-00-10', '2024-13-01', '20240501', '2024-05-01T00', '2024–05–01'],
+	month: ['', '2024-05', '2024-5', '2024-13', '2024-00', '202-05', '2024/05', '2024-05-01', '+024-05', 'é024-05', '2024-0é', '2024-1 ', '2024-+1', '0000-01', '9999-12'],
 	int: ['0', '60', '61', '-1', '+5', '++5', '05', '5.0', '1e1', '1_0', ' 5', '5 ', 'x', '', '2147483648', '-0', '+0', '٣'],
-	list: ['housing', 'HOUSING', ' housing ; other ', 'housing;;housing', ';', ';;', 'housing;', ';housing', 'x;housing', 'money debt', 'money_debt;other;housing', 'other;money_debt;housing;other', 'housing\t', 'housing;x', 'loneliness_isolation;housing', ' ; ']
+	list: ['', ' ', 'housing', 'HOUSING', ' housing ; other ', 'housing;;housing', ';', ';;', 'housing;', ';housing', 'x;housing', 'money debt', 'money_debt;other;housing', 'other;money_debt;housing;other', 'housing\t', 'housing;x', 'loneliness_isolation;housing', ' ; ']
 };
 
 describe('column typing matches the rules as first written', () => {
@@ -48,6 +48,18 @@ describe('column typing matches the rules as first written', () => {
 		);
 		return rows.map((r) => [r.v, String(r.got), String(r.want)]);
 	}
+
+	it('every column of the contract types a missing value as NULL', async () => {
+		for (const spec of FILES) {
+			for (const col of spec.columns) {
+				const sql = columnSql(col, 'v', 'typed');
+				const row = await db.one<{ missing: boolean }>(
+					`SELECT (${sql.typed}) IS NULL AS missing FROM (SELECT *${sql.inputs.map((i) => `, ${i}`).join('')} FROM (SELECT NULL::VARCHAR AS v))`
+				);
+				expect(row?.missing, `${spec.file} ${col.name}`).toBe(true);
+			}
+		}
+	});
 
 	it.each([
 		['date', column('referrals', 'referral_date'), REFERENCE.date('v')],
