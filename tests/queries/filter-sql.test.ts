@@ -15,10 +15,8 @@ import {
 	createViewOfParquet,
 	filterWhere,
 	gpUseByCohort,
-	headlineReferrals,
-	referralsByMonth,
-	referralsByPcn,
-	registeredPatients,
+	overviewReferralParts,
+	overviewReferrals,
 	table,
 	wellbeingByMeasure,
 	type Query
@@ -152,7 +150,8 @@ describe('Overview aggregates', () => {
 		const f = parseFilters(new URLSearchParams('sex=female'));
 		const range = periodMonths({ kind: 'year', year: '2025/26' });
 		const refs = data.referrals!.filter((r) => referralMatches(r, f, range));
-		const [h] = await rows(headlineReferrals(f, range));
+		const parts = overviewReferralParts(await rows(overviewReferrals(f, range)));
+		const [h] = parts.referrals;
 		expect(h).toEqual({
 			referrals: refs.length,
 			people: new Set(refs.map((r) => r.person_id)).size,
@@ -160,6 +159,10 @@ describe('Overview aggregates', () => {
 			with_status: refs.filter((r) => r.accepted !== null).length,
 			contacts: refs.reduce((s, r) => s + Number(r.contacts ?? 0), 0)
 		});
+		const byMonth = new Map<string, number>();
+		for (const r of refs) byMonth.set(String(r.referral_month).slice(0, 7), (byMonth.get(String(r.referral_month).slice(0, 7)) ?? 0) + 1);
+		expect(parts.monthly.map((m) => [m.month, m.referrals])).toEqual([...byMonth].sort());
+		expect(parts.monthly.reduce((s, m) => s + Number(m.accepted), 0)).toBe(h!.accepted);
 
 		const ids = new Set(refs.map((r) => r.referral_id));
 		const wb = await rows(wellbeingByMeasure(f, range));
@@ -187,8 +190,11 @@ describe('Overview aggregates', () => {
 	it('PCN list sizes and referral counts add up to the area totals', async () => {
 		const f = parseFilters(new URLSearchParams(''));
 		const range = periodMonths({ kind: 'year', year: '2025/26' });
-		const pcns = await rows(referralsByPcn(f, range));
-		const [total] = await rows(registeredPatients(f, range));
+		const { pcns, patients } = overviewReferralParts(await rows(overviewReferrals(f, range)));
+		const [total] = patients;
+		expect(total!.practices).toBe(data.practices!.length);
+		expect(total!.patients).toBe(data.practices!.reduce((s, p) => s + Number(p.list_size), 0));
+		expect(new Set(pcns.map((p) => p.pcn_code))).toEqual(new Set(data.practices!.map((p) => p.pcn_code)));
 		expect(pcns.reduce((s, p) => s + Number(p.patients), 0)).toBe(total!.patients);
 		expect(pcns.reduce((s, p) => s + Number(p.referrals), 0)).toBe(data.referrals!.filter((r) => referralMatches(r, f, range)).length);
 	});
@@ -199,9 +205,11 @@ describe('Overview aggregates', () => {
 		const none = parseFilters(new URLSearchParams());
 		const months = data.referrals!.map((r) => String(r.referral_month).slice(0, 7)).sort();
 		expect(view.months).toEqual({ first: months[0], last: months[months.length - 1] });
-		expect(view.overview!.referrals).toEqual(await rows(headlineReferrals(none, range)));
-		expect(view.overview!.monthly).toEqual(await rows(referralsByMonth(none, range)));
-		expect(view.overview!.pcns).toEqual(await rows(referralsByPcn(none, range)));
+		const parts = overviewReferralParts(await rows(overviewReferrals(none, range)));
+		expect(view.overview!.referrals).toEqual(parts.referrals);
+		expect(view.overview!.monthly).toEqual(parts.monthly);
+		expect(view.overview!.pcns).toEqual(parts.pcns);
+		expect(view.overview!.patients).toEqual(parts.patients);
 		expect(view.overview!.gp).toEqual(await rows(gpUseByCohort(none, range)));
 		expect(view.areas.length).toBe(data.practices!.length);
 	});

@@ -43,17 +43,18 @@ export function wellbeingSql(): string {
 		v.bl.d AS baseline_date, v.bl.s AS baseline_score, v.fu.d AS follow_up_date, v.fu.s AS follow_up_score,
 		v.baseline_value, v.follow_up_value, v.fu IS NOT NULL AND v.bl IS NOT NULL AS paired,
 		round((v.follow_up_value - v.baseline_value) * v.direction, 10) AS change,
-		(v.fu.d - v.bl.d)::INTEGER AS days_between, r.referral_month, r.financial_year
+		(v.fu.d - v.bl.d)::INTEGER AS days_between, r.referral_month, r.financial_year,
+		r.referral_source, r.needs, r.age_band, r.sex, r.ethnic_group, r.imd_decile, r.imd_quintile
 	FROM v JOIN out_referrals r USING (referral_id)`;
 }
 
 /** The index events: every referral (cohort referred) and every comparison person. */
 const INDEX_EVENTS = `
 	SELECT icb_code, pcn_code, practice_code, 'referred' AS cohort, referral_id, person_id, referral_date AS index_date,
-		age_band, sex, ethnic_group, imd_decile, imd_quintile FROM out_referrals
+		age_band, sex, ethnic_group, imd_decile, imd_quintile, referral_source, needs FROM out_referrals
 	UNION ALL
 	SELECT p.icb_code, p.pcn_code, c.practice_code, 'comparison', NULL, c.person_id, c.index_date,
-		c.age_band, c.sex, c.ethnic_group, c.imd_decile, sp_quintile(c.imd_decile) FROM final_comparison c JOIN ref_practices p USING (practice_code)`;
+		c.age_band, c.sex, c.ethnic_group, c.imd_decile, sp_quintile(c.imd_decile), NULL, NULL FROM final_comparison c JOIN ref_practices p USING (practice_code)`;
 
 /**
  * The groups of index events that gp_monthly sums over (practice, cohort and financial year of
@@ -110,7 +111,7 @@ export function gpUseSql(): string {
 		coalesce(w.mb = $w AND w.ma = $w, false) AS covered,
 		CASE WHEN w.mb = $w AND w.ma = $w THEN w.ab END::INTEGER AS appts_before,
 		CASE WHEN w.mb = $w AND w.ma = $w THEN w.aa END::INTEGER AS appts_after,
-		i.age_band, i.sex, i.ethnic_group, i.imd_decile, i.imd_quintile
+		i.age_band, i.sex, i.ethnic_group, i.imd_decile, i.imd_quintile, i.referral_source, i.needs
 	FROM gp_index i LEFT JOIN win w ON w.ev = i.rowid`;
 }
 

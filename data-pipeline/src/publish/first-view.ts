@@ -11,11 +11,9 @@ import { createViewOfParquet } from '../../../src/lib/queries/load.js';
 import {
 	areaList,
 	gpUseByCohort,
-	headlineReferrals,
+	overviewReferralParts,
+	overviewReferrals,
 	referralMonthRange,
-	referralsByMonth,
-	referralsByPcn,
-	registeredPatients,
 	wellbeingByMeasure
 } from '../../../src/lib/queries/overview.js';
 import type { Query } from '../../../src/lib/queries/query.js';
@@ -58,10 +56,7 @@ export async function writeFirstView(dir: string): Promise<FirstViewOutput> {
 			const period = periodMonths({ kind: 'year', year });
 			view.overview = {
 				year,
-				referrals: await rows(headlineReferrals(NO_FILTERS, period)),
-				monthly: await rows(referralsByMonth(NO_FILTERS, period)),
-				pcns: await rows(referralsByPcn(NO_FILTERS, period)),
-				patients: await rows(registeredPatients(NO_FILTERS, period)),
+				...overviewReferralParts(await rows(overviewReferrals(NO_FILTERS, period))),
 				wellbeing: await rows(wellbeingByMeasure(NO_FILTERS, period)),
 				gp: await rows(gpUseByCohort(NO_FILTERS, period))
 			};

@@ -11,6 +11,10 @@ import { fitLabels, labelWidth } from './text-width.js';
 /** Shared look: NHS type, readable sizes, no Plot default palette. */
 export const BASE_STYLE = { fontFamily: 'Arial, sans-serif', fontSize: '13px', color: '#212b32', background: 'transparent' } as const;
 
+// Formatters made once: Date.toLocaleString with options builds a new one on every call.
+const SHORT_MONTH = new Intl.DateTimeFormat('en-GB', { month: 'short', timeZone: 'UTC' });
+const MONTH_YEAR = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+
 const indexes = (n: number) => Array.from({ length: n }, (_, i) => i);
 
 /**
@@ -53,7 +57,7 @@ export function monthlyBars(input: {
 		height: 280,
 		marginLeft: 56,
 		style: BASE_STYLE,
-		x: { type: 'band', label: null, ticks, tickFormat: (d: Date) => d.toLocaleString('en-GB', { month: 'short', timeZone: 'UTC' }) + (d.getUTCMonth() === 0 || d.getUTCMonth() === 3 ? `\n${d.getUTCFullYear()}` : '') },
+		x: { type: 'band', label: null, ticks, tickFormat: (d: Date) => SHORT_MONTH.format(d) + (d.getUTCMonth() === 0 || d.getUTCMonth() === 3 ? `\n${d.getUTCFullYear()}` : '') },
 		y: { grid: true, label: input.label, nice: true, zero: true },
 		color: input.line ? { domain: [input.label, input.line.label], range: [SINGLE, AF_CATEGORICAL[3]], legend: true } : undefined,
 		marks: [
@@ -71,7 +75,7 @@ export function monthlyBars(input: {
 					x: (i: number) => months[i],
 					y: (i: number) => values[i],
 					title: (i: number) =>
-						`${months[i]!.toLocaleString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' })}\n${input.label}: ${formatNumber(values[i]!)}` +
+						`${MONTH_YEAR.format(months[i]!)}\n${input.label}: ${formatNumber(values[i]!)}` +
 						(input.line ? `\n${input.line.label}: ${input.line.values[i] === null ? '*' : formatNumber(input.line.values[i]!)}` : '')
 				})
 			)

@@ -61,7 +61,7 @@ function disclosedShare(numerator: number, denominator: number): { value: Disclo
 }
 
 /**
- * Headline figures. `referrals` is the one row of headlineReferrals; `wellbeing` the rows of
+ * Headline figures. `referrals` is the 'total' row of overviewReferrals (see overviewReferralParts); `wellbeing` the rows of
  * wellbeingByMeasure; `gp` the rows of gpUseByCohort.
  */
 export function overviewHeadlines(referrals: Row | undefined, wellbeing: Row[], gp: Row[]): Headline[] {
@@ -182,7 +182,7 @@ export interface MonthlySeries {
 	accepted: DisclosedValue[];
 }
 
-/** Monthly referrals from referralsByMonth rows, months with none filled with 0 across the period. */
+/** Monthly referrals from the 'month' rows of overviewReferrals (see overviewReferralParts), months with none filled with 0 across the period. */
 export function monthlySeries(rows: Row[], months: string[]): MonthlySeries {
 	const byMonth = new Map(rows.map((r) => [text(r, 'month'), r]));
 	return {

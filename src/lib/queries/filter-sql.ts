@@ -1,9 +1,9 @@
 /**
  * The shared filters as a WHERE clause for one published table, with bound parameters.
  *
- * Each table carries what it can: referrals carry every dimension; gp_use carries demographics
- * but not need or source; contacts, wellbeing and signposting are filtered through their
- * referral; gp_monthly has no demographics at all and its period is the financial year of the
+ * Each table carries what it can: referrals and wellbeing carry every dimension (wellbeing has
+ * its referral's copied on); gp_use carries demographics, and need and source for the referred
+ * cohort; contacts and signposting are filtered through their referral; gp_monthly has no demographics at all and its period is the financial year of the
  * index date. What a table cannot apply is returned in `notApplied` so the page can say so.
  */
 import type { Filters } from '../filters/filters.js';
@@ -33,32 +33,40 @@ const PERIOD_COLUMN: Partial<Record<TableName, string>> = {
 const PERSON_COLUMNS = { age: 'age_band', sex: 'sex', eth: 'ethnic_group', imd: 'imd_quintile' } as const;
 
 /** Tables filtered by demographics through `referral_id IN (referrals matching)`. */
-const THROUGH_REFERRAL: TableName[] = ['contacts', 'wellbeing', 'signposting', 'referral_needs'];
+const THROUGH_REFERRAL: TableName[] = ['contacts', 'signposting', 'referral_needs'];
 
 /** 'YYYY-MM' -> 'YYYY-MM-01', the DATE the published month columns hold. */
 const monthStart = (month: string) => `${month}-01`;
 
 const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
-/** Conditions on the referrals table's own columns for the dimension filters. */
-function referralConditions(filters: Filters, params: Param[], dims: { person: boolean; referral: boolean }): string[] {
+/** Tables carrying the referral's demographics, source and needs as their own columns. */
+type CarriesReferral = 'referrals' | 'wellbeing' | 'gp_use';
+
+/** Conditions on a table's own copies of the referral's columns for the dimension filters. */
+function referralConditions(
+	tableName: CarriesReferral,
+	filters: Filters,
+	params: Param[],
+	dims: { person: boolean; referral: boolean }
+): string[] {
 	const conditions: string[] = [];
 	if (dims.person) {
 		for (const [dim, name] of Object.entries(PERSON_COLUMNS) as [keyof typeof PERSON_COLUMNS, string][]) {
 			const values = filters[dim] as (string | number)[];
 			if (values.length === 0) continue;
-			conditions.push(`${column('referrals', name)} IN (${placeholders(values.length)})`);
+			conditions.push(`${column(tableName, name)} IN (${placeholders(values.length)})`);
 			params.push(...values);
 		}
 	}
 	if (dims.referral) {
 		if (filters.src.length > 0) {
-			conditions.push(`${column('referrals', 'referral_source')} IN (${placeholders(filters.src.length)})`);
+			conditions.push(`${column(tableName, 'referral_source')} IN (${placeholders(filters.src.length)})`);
 			params.push(...filters.src);
 		}
 		if (filters.need.length > 0) {
 			// `needs` is the sorted ';'-joined list; any chosen need matches.
-			conditions.push(`list_has_any(string_split(${column('referrals', 'needs')}, ';'), [${placeholders(filters.need.length)}])`);
+			conditions.push(`list_has_any(string_split(${column(tableName, 'needs')}, ';'), [${placeholders(filters.need.length)}])`);
 			params.push(...filters.need);
 		}
 	}
@@ -106,29 +114,20 @@ export function filterWhere(tableName: TableName, filters: Filters, period: Mont
 
 	const personFiltered = filters.age.length + filters.sex.length + filters.eth.length + filters.imd.length > 0;
 	const referralFiltered = filters.need.length + filters.src.length > 0;
-	if (tableName === 'referrals') {
-		conditions.push(...referralConditions(filters, params, { person: true, referral: true }));
+	if (tableName === 'referrals' || tableName === 'wellbeing') {
+		conditions.push(...referralConditions(tableName, filters, params, { person: true, referral: true }));
 	} else if (tableName === 'gp_use') {
-		for (const [dim, name] of Object.entries(PERSON_COLUMNS) as [keyof typeof PERSON_COLUMNS, string][]) {
-			const values = filters[dim] as (string | number)[];
-			if (values.length === 0) continue;
-			conditions.push(`${column('gp_use', name)} IN (${placeholders(values.length)})`);
-			params.push(...values);
-		}
+		conditions.push(...referralConditions('gp_use', filters, params, { person: true, referral: false }));
 		if (referralFiltered) {
 			// The comparison cohort has no referral, so need and source select referred people only.
-			const sub: Param[] = [];
-			const inner = referralConditions(filters, sub, { person: false, referral: true }).join(' AND ');
-			conditions.push(
-				`(${column('gp_use', 'cohort')} = 'comparison' OR ${column('gp_use', 'referral_id')} IN (SELECT ${column('referrals', 'referral_id')} FROM ${table('referrals')} WHERE ${inner}))`
-			);
-			params.push(...sub);
+			const inner = referralConditions('gp_use', filters, params, { person: false, referral: true }).join(' AND ');
+			conditions.push(`(${column('gp_use', 'cohort')} = 'comparison' OR (${inner}))`);
 			notApplied.push('need and referral source (the comparison cohort has no referral)');
 		}
 	} else if (THROUGH_REFERRAL.includes(tableName)) {
 		if (personFiltered || referralFiltered) {
 			const sub: Param[] = [];
-			const inner = referralConditions(filters, sub, { person: true, referral: true }).join(' AND ');
+			const inner = referralConditions('referrals', filters, sub, { person: true, referral: true }).join(' AND ');
 			conditions.push(
 				`${column(tableName, 'referral_id')} IN (SELECT ${column('referrals', 'referral_id')} FROM ${table('referrals')} WHERE ${inner})`
 			);
@@ -148,6 +147,5 @@ export function filterTables(tableName: TableName, filters: Filters): TableName[
 	const person = filters.age.length + filters.sex.length + filters.eth.length + filters.imd.length > 0;
 	const referral = filters.need.length + filters.src.length > 0;
 	if (THROUGH_REFERRAL.includes(tableName)) return person || referral ? ['referrals'] : [];
-	if (tableName === 'gp_use') return referral ? ['referrals'] : [];
 	return [];
 }

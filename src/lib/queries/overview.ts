@@ -17,67 +17,77 @@ export function geographyOnly(filters: Filters): Filters {
 }
 
 /**
- * One row: referrals, distinct people, accepted, referrals with a recorded status, link worker
- * contacts (null when no contacts file was delivered), and referrals with a first contact.
+ * The Overview's referral figures in one query, so that a filter change costs one round trip to
+ * DuckDB-WASM and one filtered scan of referrals rather than four. Each row has a `part`:
+ *  - 'total': one row, `referrals`, distinct `people`, `accepted`, `with_status` (referrals with
+ *    a recorded status) and link worker `contacts` (null when no contacts file was delivered);
+ *  - 'month': per month of the period with referrals, `key` ('YYYY-MM'), `referrals`, `accepted`;
+ *  - 'pcn': per PCN in the geography, `key` (PCN code), `name`, `patients` (sum of practice list
+ *    sizes; null when none were given) and `referrals` (0 when none);
+ *  - 'area': one row, `patients` and `practices` in the geography.
+ * List sizes and practice lists follow the geography filters only. `overviewReferralParts`
+ * splits the rows into the four shapes the figures read.
  */
-export function headlineReferrals(filters: Filters, period: MonthRange): Query {
-	const where = filterWhere('referrals', filters, period);
-	return {
-		sql: `SELECT count(*)::INTEGER AS referrals,
-	count(DISTINCT ${column('referrals', 'person_id')})::INTEGER AS people,
-	count(*) FILTER (WHERE ${column('referrals', 'accepted')})::INTEGER AS accepted,
-	count(${column('referrals', 'accepted')})::INTEGER AS with_status,
-	sum(${column('referrals', 'contacts')})::DOUBLE AS contacts
-FROM ${table('referrals')} WHERE ${where.sql}`,
-		params: where.params,
-		tables: ['referrals']
-	};
-}
-
-/** Referrals and accepted referrals per month of the period: `month` ('YYYY-MM'), `referrals`, `accepted`. */
-export function referralsByMonth(filters: Filters, period: MonthRange): Query {
-	const where = filterWhere('referrals', filters, period);
-	const month = column('referrals', 'referral_month');
-	return {
-		sql: `SELECT strftime(${month}, '%Y-%m') AS month, count(*)::INTEGER AS referrals,
-	count(*) FILTER (WHERE ${column('referrals', 'accepted')})::INTEGER AS accepted
-FROM ${table('referrals')} WHERE ${where.sql} GROUP BY ${month} ORDER BY ${month}`,
-		params: where.params,
-		tables: ['referrals']
-	};
-}
-
-/**
- * Per PCN in the geography: registered patients (sum of practice list sizes; null when no list
- * sizes were given) and referrals in the period. PCNs with no referrals are kept (0).
- */
-export function referralsByPcn(filters: Filters, period: MonthRange): Query {
+export function overviewReferrals(filters: Filters, period: MonthRange): Query {
 	const where = filterWhere('referrals', filters, period);
 	const geo = filterWhere('practices', geographyOnly(filters), period);
-	const pcn = column('practices', 'pcn_code');
+	const r = (name: string) => column('referrals', name);
+	const p = (name: string) => column('practices', name);
 	return {
-		sql: `WITH p AS (
-	SELECT ${pcn} AS pcn_code, min(${column('practices', 'pcn_name')}) AS pcn_name,
-		sum(${column('practices', 'list_size')})::DOUBLE AS patients
-	FROM ${table('practices')} WHERE ${geo.sql} GROUP BY ${pcn}
-), r AS (
-	SELECT ${column('referrals', 'pcn_code')} AS pcn_code, count(*)::INTEGER AS referrals
-	FROM ${table('referrals')} WHERE ${where.sql} GROUP BY 1
+		sql: `WITH r AS (
+	SELECT ${r('pcn_code')} AS pcn_code, ${r('referral_month')} AS month, ${r('person_id')} AS person_id,
+		${r('accepted')} AS accepted, ${r('contacts')} AS contacts
+	FROM ${table('referrals')} WHERE ${where.sql}
+), cell AS (
+	SELECT pcn_code, month, count(*) AS referrals, count(*) FILTER (WHERE accepted) AS accepted,
+		count(accepted) AS with_status, sum(contacts) AS contacts
+	FROM r GROUP BY pcn_code, month
+), p AS (
+	SELECT ${p('pcn_code')} AS pcn_code, min(${p('pcn_name')}) AS pcn_name, sum(${p('list_size')}) AS patients, count(*) AS practices
+	FROM ${table('practices')} WHERE ${geo.sql} GROUP BY ${p('pcn_code')}
 )
-SELECT p.pcn_code, p.pcn_name, p.patients, coalesce(r.referrals, 0)::INTEGER AS referrals
-FROM p LEFT JOIN r USING (pcn_code) ORDER BY p.pcn_name, p.pcn_code`,
-		params: [...geo.params, ...where.params],
-		tables: ['practices', 'referrals']
+SELECT 'total' AS part, NULL AS key, NULL AS name, coalesce(sum(referrals), 0)::INTEGER AS referrals,
+	(SELECT count(DISTINCT person_id) FROM r)::INTEGER AS people, coalesce(sum(accepted), 0)::INTEGER AS accepted,
+	coalesce(sum(with_status), 0)::INTEGER AS with_status, sum(contacts)::DOUBLE AS contacts, NULL::DOUBLE AS patients, NULL::INTEGER AS practices
+FROM cell
+UNION ALL
+SELECT 'month', strftime(month, '%Y-%m'), NULL, sum(referrals)::INTEGER, NULL, sum(accepted)::INTEGER, NULL, NULL, NULL, NULL
+FROM cell GROUP BY month
+UNION ALL
+SELECT 'pcn', p.pcn_code, p.pcn_name, coalesce(sum(cell.referrals), 0)::INTEGER, NULL, NULL, NULL, NULL, p.patients::DOUBLE, NULL
+FROM p LEFT JOIN cell USING (pcn_code) GROUP BY p.pcn_code, p.pcn_name, p.patients
+UNION ALL
+SELECT 'area', NULL, NULL, NULL, NULL, NULL, NULL, NULL, sum(patients)::DOUBLE, coalesce(sum(practices), 0)::INTEGER
+FROM p
+ORDER BY part, name, key`,
+		params: [...where.params, ...geo.params],
+		tables: ['referrals', 'practices']
 	};
 }
 
-/** Registered patients in the geography (null when no list sizes were given). */
-export function registeredPatients(filters: Filters, period: MonthRange): Query {
-	const geo = filterWhere('practices', geographyOnly(filters), period);
+/** The rows of `overviewReferrals` in the shapes the Overview's figures read (values as given). */
+export interface OverviewReferralParts<V = unknown> {
+	/** One row: referrals, people, accepted, with_status, contacts. */
+	referrals: Record<string, V>[];
+	/** Per month with referrals, in order: month ('YYYY-MM'), referrals, accepted. */
+	monthly: Record<string, V>[];
+	/** Per PCN by name: pcn_code, pcn_name, patients, referrals. */
+	pcns: Record<string, V>[];
+	/** One row: patients, practices. */
+	patients: Record<string, V>[];
+}
+
+/** Split the rows of `overviewReferrals` by part (see there), renaming `key` and `name`. */
+export function overviewReferralParts<V>(rows: readonly Record<string, V>[]): OverviewReferralParts<V> {
+	// [field in the part's rows, column of the query]
+	const part = (name: string, fields: [string, string][]) =>
+		rows.filter((row) => row.part === name).map((row) => Object.fromEntries(fields.map(([to, from]) => [to, row[from]!])));
+	const same = (...names: string[]): [string, string][] => names.map((n) => [n, n]);
 	return {
-		sql: `SELECT sum(${column('practices', 'list_size')})::DOUBLE AS patients, count(*)::INTEGER AS practices FROM ${table('practices')} WHERE ${geo.sql}`,
-		params: geo.params,
-		tables: ['practices']
+		referrals: part('total', same('referrals', 'people', 'accepted', 'with_status', 'contacts')),
+		monthly: part('month', [['month', 'key'], ...same('referrals', 'accepted')]),
+		pcns: part('pcn', [['pcn_code', 'key'], ['pcn_name', 'name'], ...same('patients', 'referrals')]),
+		patients: part('area', same('patients', 'practices'))
 	};
 }
 

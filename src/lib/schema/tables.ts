@@ -5,7 +5,7 @@
  */
 
 /** Bump when a published table gains, loses or changes a column. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** DuckDB SQL types used in published tables. */
 export type SqlType = 'VARCHAR' | 'DATE' | 'INTEGER' | 'DOUBLE' | 'BOOLEAN';
@@ -48,6 +48,16 @@ const period = (prefix: string): readonly TableColumn[] => [
 	{ name: `${prefix}_month`, type: 'DATE', description: 'First day of the calendar month' },
 	{ name: 'financial_year', type: 'VARCHAR', description: "NHS financial year (April-March), e.g. '2024/25'" },
 	{ name: 'fy_quarter', type: 'VARCHAR', description: "Quarter of the financial year: 'Q1' (Apr-Jun) to 'Q4' (Jan-Mar)" }
+];
+
+/**
+ * The referral's source and needs, copied onto the tables the dashboard filters by them
+ * (wellbeing, gp_use), so that a filter is a test of the row's own columns rather than a
+ * semi-join through the referrals table (which made a filtered page several times slower).
+ */
+const referralAttributes: readonly TableColumn[] = [
+	{ name: 'referral_source', type: 'VARCHAR', description: "The referral's source (null = not recorded, and for the comparison cohort)" },
+	{ name: 'needs', type: 'VARCHAR', description: "The referral's needs, sorted and ';'-separated (null for the comparison cohort)" }
 ];
 
 const demographics: readonly TableColumn[] = [
@@ -145,7 +155,9 @@ export const TABLES: readonly TableSpec[] = [
 			{ name: 'change', type: 'DOUBLE', description: 'Improvement on the analysis scale: follow-up minus baseline, sign reversed where lower is better' },
 			{ name: 'days_between', type: 'INTEGER', description: 'Days from baseline to follow-up' },
 			{ name: 'referral_month', type: 'DATE', description: 'Month of the referral' },
-			{ name: 'financial_year', type: 'VARCHAR', description: 'Financial year of the referral' }
+			{ name: 'financial_year', type: 'VARCHAR', description: 'Financial year of the referral' },
+			...referralAttributes,
+			...demographics
 		]
 	},
 	{
@@ -167,7 +179,8 @@ export const TABLES: readonly TableSpec[] = [
 			{ name: 'covered', type: 'BOOLEAN', description: 'The record covers all 2W months' },
 			{ name: 'appts_before', type: 'INTEGER', description: 'Appointments in the W months before (null unless covered)' },
 			{ name: 'appts_after', type: 'INTEGER', description: 'Appointments in the W months after (null unless covered)' },
-			...demographics
+			...demographics,
+			...referralAttributes
 		]
 	},
 	{
