@@ -5,7 +5,7 @@
  */
 import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import { TABLES, type Manifest, type TableName, type TableSpec } from '$lib/schema';
-import { createTableFromParquet } from '$lib/queries';
+import { createTableFromParquet, orderByPeriod } from '$lib/queries';
 import { download } from './download.js';
 import { DataError } from './errors.js';
 
@@ -66,6 +66,8 @@ export async function loadTables(tables: readonly TableName[], ctx: LoadContext)
 				const conn = await ctx.connection;
 				report(name, 'insert');
 				await conn.insertArrowFromIPCStream(ipc, { name, create: true });
+				const order = orderByPeriod(name);
+				if (order) await conn.query(order.sql);
 			} else {
 				const conn = await ctx.connection;
 				report(name, 'insert');

@@ -20,7 +20,7 @@ export interface Where {
 }
 
 /** Column holding each table's month for the period filter. */
-const PERIOD_COLUMN: Partial<Record<TableName, string>> = {
+export const PERIOD_COLUMN: Partial<Record<TableName, string>> = {
 	referrals: 'referral_month',
 	contacts: 'contact_month',
 	wellbeing: 'referral_month',
