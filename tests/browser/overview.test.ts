@@ -99,7 +99,7 @@ describe.skipIf(!app.available)('Overview', () => {
 		await page.close();
 	});
 
-	it('a filter change is answered by two DuckDB-WASM workers, each table fetched once', async () => {
+	it('a filtered Overview loads its four tables into one DuckDB-WASM worker, each fetched once', async () => {
 		const { page, errors } = await watchedPage(browser.context);
 		const fetched: string[] = [];
 		page.on('request', (request) => {
@@ -109,9 +109,8 @@ describe.skipIf(!app.available)('Overview', () => {
 		await page.goto(app.origin + '/?sex=female');
 		const expected = Object.fromEntries((await expectedHeadlines('sex=female')).map((h) => [h.key, shownText(h)]));
 		await expect.poll(() => headlinesOnScreen(page), { timeout: 30_000 }).toEqual(expected);
-		// The Overview reads referrals and practices on one engine, wellbeing and GP use on the other.
 		const engines = page.workers().filter((w) => /duckdb-browser-[a-z]+\.worker/.test(w.url()));
-		expect(engines).toHaveLength(2);
+		expect(engines).toHaveLength(1);
 		expect(fetched.sort()).toEqual(['gp_use', 'practices', 'referrals', 'wellbeing']);
 		expect(errors).toEqual([]);
 		await page.close();

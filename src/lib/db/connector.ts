@@ -1,23 +1,19 @@
 /**
- * The connector: the page session's DuckDB-WASM engines, the tables loaded so far, and `query`.
- * The engines start and the manifest is fetched in parallel, and Parquet downloads overlap the
- * engines' start, because DuckDB-WASM alone takes about a second to start.
- *
- * DuckDB-WASM runs one query at a time on one thread, so the tables are split between two
- * engines (`ENGINE_OF`): a page's queries on wellbeing and GP use run beside those on referrals,
- * which on a 2-core machine roughly halves the time a filter change waits for its figures. Each
- * table is loaded once, into its own engine; memory is not doubled.
+ * The connector: one DuckDB-WASM per page session, the tables loaded so far, and `query`.
+ * The engine starts and the manifest is fetched in parallel, and Parquet downloads overlap the
+ * engine's start, because DuckDB-WASM alone takes about a second to start.
  */
+import type { AsyncDuckDBConnection, AsyncPreparedStatement } from '@duckdb/duckdb-wasm';
 import type { DatasetName, Manifest, TableName } from '$lib/schema';
-import { createDatasetTableFromParquet, datasetTable, type Query } from '$lib/queries';
+import { createDatasetTableFromParquet, datasetTable, disableExtensionAutoload, loadParquetExtension, setExtensionRepository, type Query } from '$lib/queries';
 import { download } from './download.js';
+import { startEngine, type Engine } from './engine.js';
 import { DataError } from './errors.js';
 import { latestWins } from './latest.js';
-import type { Decoder, LoadProgress } from './loader.js';
+import { loadTables, type Decoder, type LoadProgress } from './loader.js';
 import { fetchManifest } from './manifest.js';
-import type { Result } from './result.js';
+import { toResult, type Result } from './result.js';
 import type { DataSettings } from './settings.js';
-import { createShard, type Shard } from './shard.js';
 
 /** How to reach the data. */
 export interface ConnectorOptions {
@@ -48,28 +44,15 @@ export interface Connector {
 	close(): Promise<void>;
 }
 
-/**
- * The engine each table is loaded into. Wellbeing and GP use, the largest tables the Overview,
- * Wellbeing and GP time pages filter, have the second engine; everything else the first. A query
- * whose tables live in both engines (none does today) runs where its first table lives, and
- * that engine loads the others too.
- */
-const ENGINE_OF: Record<TableName, 0 | 1> = {
-	practices: 0,
-	referrals: 0,
-	referral_needs: 0,
-	contacts: 0,
-	signposting: 0,
-	workforce: 0,
-	gp_monthly: 0,
-	wellbeing: 1,
-	gp_use: 1
-};
+/** Prepared statements kept per connector (each holds a little worker memory). */
+const MAX_STATEMENTS = 64;
 
 /** A connector; nothing starts until the first call. */
 export function createConnector(options: ConnectorOptions): Connector {
 	const guard = latestWins();
+	const loading = new Map<TableName, Promise<void>>();
 	let manifest: Promise<Manifest> | undefined;
+	let engine: Promise<{ engine: Engine; conn: AsyncDuckDBConnection }> | undefined;
 
 	// A failure is not kept, so calling again (say after the pipeline has run) tries again.
 	const getManifest = () =>
@@ -77,30 +60,69 @@ export function createConnector(options: ConnectorOptions): Connector {
 			manifest = undefined;
 			throw error;
 		}));
-	const shardOptions = { extensionRepository: options.settings.extensionRepository, manifest: getManifest, fileUrl: options.fileUrl, decoder: options.decoder };
-	const shards: Shard[] = [createShard(shardOptions), createShard(shardOptions)];
-
-	/** Load tables into their own engines, with one progress report over all of them. */
-	const load = async (tables: readonly TableName[], onProgress?: (progress: LoadProgress) => void) => {
-		const groups = shards.map((_, i) => tables.filter((t) => ENGINE_OF[t] === i));
-		const latest: (LoadProgress | undefined)[] = shards.map(() => undefined);
-		const report = (i: number) => (progress: LoadProgress) => {
-			latest[i] = progress;
-			const all = latest.filter((p): p is LoadProgress => p !== undefined);
-			const sum = (key: 'tablesDone' | 'tablesTotal' | 'bytesLoaded' | 'bytesTotal') => all.reduce((total, p) => total + p[key], 0);
-			onProgress?.({ table: progress.table, stage: progress.stage, tablesDone: sum('tablesDone'), tablesTotal: sum('tablesTotal'), bytesLoaded: sum('bytesLoaded'), bytesTotal: sum('bytesTotal') });
-		};
-		await Promise.all(groups.map((group, i) => (group.length > 0 || (tables.length === 0 && i === 0) ? shards[i]!.load(group, report(i)) : undefined)));
+	const getConnection = async () => {
+		engine ??= (async () => {
+			const repository = options.settings.extensionRepository;
+			const started = await startEngine({ allowExtensions: repository !== null });
+			const conn = await started.db.connect();
+			if (!repository) {
+				for (const q of disableExtensionAutoload()) await conn.query(q.sql);
+				return { engine: started, conn };
+			}
+			const base = new URL(repository, location.href).href;
+			try {
+				for (const q of [setExtensionRepository(base), ...loadParquetExtension()]) await conn.query(q.sql);
+			} catch (cause) {
+				throw new DataError(
+					'engine',
+					`The DuckDB parquet extension could not be loaded from ${base} (PUBLIC_SIGNPOST_DUCKDB_EXTENSIONS). Provide it there or unset the setting.`,
+					{ cause }
+				);
+			}
+			return { engine: started, conn };
+		})();
+		return (await engine).conn;
 	};
 
-	/** The engine for a query: the one holding all its tables, else its first table's. */
-	const shardFor = (q: Query): Shard =>
-		shards.find((shard) => q.tables.length > 0 && q.tables.every((t) => shard.has(t))) ?? shards[q.tables.length > 0 ? ENGINE_OF[q.tables[0]!] : 0]!;
+	const load = async (tables: readonly TableName[], onProgress?: (progress: LoadProgress) => void) => {
+		const fresh = [...new Set(tables)].filter((t) => !loading.has(t));
+		const connection = getConnection();
+		if (fresh.length > 0) {
+			const decoder = options.settings.extensionRepository ? null : options.decoder();
+			decoder?.catch(() => undefined); // reported through the first decode instead
+			const decode: Decoder | null = decoder && (async (bytes, spec) => (await decoder)(bytes, spec));
+			const run = getManifest().then((m) => loadTables(fresh, { manifest: m, connection, fileUrl: options.fileUrl, decode, onProgress }));
+			// A failed load is forgotten so a retry can try again.
+			run.catch(() => fresh.forEach((t) => loading.delete(t)));
+			for (const t of fresh) loading.set(t, run);
+		}
+		await Promise.all([connection, ...tables.map((t) => loading.get(t))]);
+	};
+
+	// Prepared statements are kept by SQL text: a filter change usually reruns the same shapes of
+	// query with new values, and preparing costs a round trip to the worker each time.
+	const statements = new Map<string, Promise<AsyncPreparedStatement>>();
+	const prepared = (conn: AsyncDuckDBConnection, sql: string) => {
+		let statement = statements.get(sql);
+		if (statement) statements.delete(sql); // re-inserted below: most recently used last
+		else {
+			statement = conn.prepare(sql);
+			statement.catch(() => statements.delete(sql));
+		}
+		statements.set(sql, statement);
+		if (statements.size > MAX_STATEMENTS) {
+			const [oldest, evicted] = statements.entries().next().value!;
+			statements.delete(oldest);
+			void evicted.then((st) => st.close()).catch(() => undefined);
+		}
+		return statement;
+	};
 
 	const run = async (q: Query): Promise<Result> => {
-		const shard = shardFor(q);
-		await shard.load(q.tables);
-		return shard.run(q);
+		await load(q.tables);
+		const conn = await getConnection();
+		if (q.params.length === 0) return toResult(await conn.query(q.sql));
+		return toResult(await (await prepared(conn, q.sql)).query(...q.params));
 	};
 
 	const datasets = new Map<DatasetName, Promise<void>>();
@@ -111,7 +133,7 @@ export function createConnector(options: ConnectorOptions): Connector {
 				const file = (await getManifest()).datasets?.files.find((f) => f.name === name && f.format === 'parquet');
 				if (!file) throw new DataError('missing-table', `The published data has no "${name}" dataset. Run the pipeline again.`);
 				const url = new URL(options.fileUrl(file.file), location.href).href;
-				const conn = await shards[0]!.connection();
+				const conn = await getConnection();
 				if (options.settings.extensionRepository) {
 					const q = createDatasetTableFromParquet(name, url);
 					const statement = await conn.prepare(q.sql);
@@ -140,7 +162,10 @@ export function createConnector(options: ConnectorOptions): Connector {
 		loadDataset,
 		query: (q, queryOptions) => (queryOptions?.key ? guard(queryOptions.key, () => run(q)) : run(q)),
 		close: async () => {
-			await Promise.all(shards.map((shard) => shard.close()));
+			if (engine) await (await engine).engine.terminate();
+			engine = undefined;
+			loading.clear();
+			statements.clear();
 		}
 	};
 }
