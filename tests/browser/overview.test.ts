@@ -116,6 +116,19 @@ describe.skipIf(!app.available)('Overview', () => {
 		await page.close();
 	});
 
+	it('says, under the rates and the ambition, that a people filter leaves the denominator at all registered patients', async () => {
+		const { page, errors } = await watchedPage(browser.context);
+		const note = /registered patients are all patients of the practices/;
+		await page.goto(app.origin + '/');
+		await page.locator('#pcn-rates svg[role="img"]').waitFor({ timeout: 30_000 });
+		expect(await page.locator('#pcn-rates').textContent()).not.toMatch(note);
+		await page.goto(app.origin + '/?sex=female');
+		await expect.poll(async () => page.locator('#pcn-rates').textContent(), { timeout: 30_000 }).toMatch(note);
+		expect(await page.locator('#ambition').textContent()).toMatch(note);
+		expect(errors).toEqual([]);
+		await page.close();
+	});
+
 	it('works by keyboard: skip link, filters, chart and table views', async () => {
 		const { page, errors } = await watchedPage(browser.context);
 		await page.goto(app.origin + '/');
