@@ -92,7 +92,7 @@ export async function runPipeline(options: PipelineOptions): Promise<Manifest> {
 		log.info('writing Parquet');
 		const outputs = await writeParquet(db, outDir);
 		log.info('computing the first view');
-		const firstView = await writeFirstView(outDir);
+		const firstView = await writeFirstView(outDir, delivered);
 		const created_at = new Date().toISOString();
 		let datasets: Manifest['datasets'] = { version: DATASETS_VERSION, files: [] };
 		if (options.datasets === false) log.info('researcher datasets skipped (--no-datasets)');

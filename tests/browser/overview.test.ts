@@ -4,7 +4,7 @@
  * and for filtered views computed by DuckDB-WASM; filters update the charts and the URL, reload
  * restores them, back returns; it works by keyboard; exports are stamped.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +14,10 @@ import { parseFilters, resolvePeriod } from '../../src/lib/filters/filters.js';
 import { monthName, periodMonths } from '../../src/lib/filters/period.js';
 import { gpUseByCohort, overviewReferralParts, overviewReferrals, wellbeingByMeasure } from '../../src/lib/queries/index.js';
 import type { FirstView } from '../../src/lib/schema/index.js';
+import { generateDemo } from '../../data-pipeline/src/demo/generate.js';
+import { runPipeline } from '../../data-pipeline/src/run.js';
 import { app, checkPage, launchBrowser, nodeDuckDb, tableText, watchedPage } from './context.js';
+import { startApp, tempDir } from './harness.js';
 
 describe.skipIf(!app.available)('Overview', () => {
 	let browser: Awaited<ReturnType<typeof launchBrowser>>;
@@ -69,11 +72,34 @@ describe.skipIf(!app.available)('Overview', () => {
 
 	it('the default view is drawn from the first view without starting DuckDB-WASM first', async () => {
 		const watched = await watchedPage(browser.context);
+		// Note in the page when the monthly chart first appears, so the order is checked in the
+		// page's own clock rather than by when this process notices (slow under load).
+		await watched.page.addInitScript(() => {
+			const observer = new MutationObserver(() => {
+				if (!document.querySelector('svg[role="img"][aria-label*="the busiest month"]')) return;
+				(window as unknown as { __chartAt: number }).__chartAt = performance.now();
+				observer.disconnect();
+			});
+			observer.observe(document, { childList: true, subtree: true, attributes: true });
+		});
 		await watched.page.goto(app.origin + '/');
 		await watched.page.getByRole('img', { name: /referrals; the busiest month/ }).waitFor({ timeout: 10_000 });
-		// The chart is up; DuckDB's wasm is fetched only afterwards, in the background.
-		const fetchedBefore = watched.requests.filter((u) => /duckdb-(eh|mvp)\.[^/]+\.wasm$/.test(u));
-		expect(fetchedBefore).toEqual([]);
+		// DuckDB's wasm is fetched only after the chart is up, in the background, by its worker
+		// (times on both sides as epoch milliseconds, from each context's own clock).
+		const isWasm = (url: string) => /duckdb-(eh|mvp)\.[^/]+\.wasm$/.test(url);
+		await expect.poll(() => watched.requests.some(isWasm), { timeout: 30_000 }).toBe(true);
+		const worker = watched.page.workers().find((w) => /duckdb-browser-[a-z]+\.worker/.test(w.url()))!;
+		// A resource entry is written when its download ends.
+		const wasmStart = () =>
+			worker.evaluate(
+				(pattern) => performance.timeOrigin + Math.min(...performance.getEntriesByType('resource').filter((e) => new RegExp(pattern).test(e.name)).map((e) => e.startTime)),
+				'duckdb-(eh|mvp)\\.[^/]+\\.wasm$'
+			);
+		await expect.poll(wasmStart, { timeout: 30_000 }).toBeLessThan(Infinity);
+		const wasmAt = await wasmStart();
+		const chartAt = await watched.page.evaluate(() => performance.timeOrigin + (window as unknown as { __chartAt: number }).__chartAt);
+		expect(Number.isFinite(chartAt)).toBe(true);
+		expect(wasmAt).toBeGreaterThan(chartAt);
 		await watched.page.close();
 	});
 
@@ -127,6 +153,31 @@ describe.skipIf(!app.available)('Overview', () => {
 		expect(await page.locator('#ambition').textContent()).toMatch(note);
 		expect(errors).toEqual([]);
 		await page.close();
+	});
+
+	it('on a delivery of referrals alone, the headlines say which files never came, not that there were none', async () => {
+		const dir = await tempDir('referrals-only-');
+		const delivery = join(dir, 'delivery');
+		await generateDemo({ out: delivery, referrals: 1500, seed: 'referrals-only', dirty: false });
+		for (const file of await readdir(delivery)) if (file.endsWith('.csv') && file !== 'referrals.csv') await rm(join(delivery, file));
+		const out = join(dir, 'published');
+		await runPipeline({ inputs: [delivery], out, reference: join(delivery, 'reference/gp-reg-pat-prac-map.csv'), list_sizes: join(delivery, 'reference/list-sizes.csv'), window_months: 6, today: '2026-10-01', datasets: false, log: { info: () => undefined, warn: () => undefined } });
+		const server = await startApp(app.build, out);
+		const { page, errors } = await watchedPage(browser.context);
+		try {
+			for (const search of ['', '?sex=female']) {
+				await page.goto(server.origin + '/' + search);
+				const note = (key: string) => page.locator(`.headline[data-key="${key}"] .headline-note`).textContent({ timeout: 30_000 });
+				expect(await note('contacts')).toBe('No contacts file was delivered.');
+				expect(await note('wellbeing_change')).toBe('No wellbeing file was delivered.');
+				expect(await note('improved')).toBe('No wellbeing file was delivered.');
+				expect(await note('appointments_avoided')).toBe('No GP appointments file was delivered.');
+			}
+			expect(errors).toEqual([]);
+		} finally {
+			await page.close();
+			await server.stop();
+		}
 	});
 
 	it('works by keyboard: skip link, filters, chart and table views', async () => {

@@ -25,6 +25,16 @@ describe('Overview headline figures', () => {
 		expect(headline('contacts', { referrals: 103, people: 103, accepted: 77, with_status: 103, contacts: null }, [], []).missing).toMatch(/No contacts file/);
 	});
 
+	it('says a file was never delivered rather than that the filters found none', () => {
+		const row = { referrals: 50, people: 50, accepted: 40, with_status: 50, contacts: 10 };
+		const all = ['comparison', 'contacts', 'gp_appointments', 'referrals', 'wellbeing'];
+		expect(headline('wellbeing_change', row, [], [], all).missing).toBe('No paired scores for the current filters.');
+		expect(headline('improved', row, [], [], ['referrals']).missing).toBe('No wellbeing file was delivered.');
+		expect(headline('wellbeing_change', row, [], [], ['referrals']).missing).toBe('No wellbeing file was delivered.');
+		expect(headline('appointments_avoided', row, [], [], ['referrals', 'wellbeing']).missing).toBe('No GP appointments file was delivered.');
+		expect(headline('gp_hours', row, [], [], all).missing).toMatch(/No referred people with GP records/);
+	});
+
 	it('suppresses the mean change and the improved share when 1-7 people have pairs', () => {
 		const wb = [{ instrument: 'ons4', measure: 'life_satisfaction', n_paired: 6, mean_change: 1.2, sd_change: 1, improved: 4 }];
 		const row = { referrals: 50, people: 50, accepted: 40, with_status: 50, contacts: 10 };

@@ -212,5 +212,6 @@ describe('Overview aggregates', () => {
 		expect(view.overview!.patients).toEqual(parts.patients);
 		expect(view.overview!.gp).toEqual(await rows(gpUseByCohort(none, range)));
 		expect(view.areas.length).toBe(data.practices!.length);
+		expect(view.delivered).toEqual(['comparison', 'contacts', 'gp_appointments', 'referrals', 'signposting', 'wellbeing', 'workforce']);
 	});
 });

@@ -29,7 +29,7 @@ export interface FirstViewOutput {
 }
 
 /** Compute the first view from the Parquet in `dir` and write it there. */
-export async function writeFirstView(dir: string): Promise<FirstViewOutput> {
+export async function writeFirstView(dir: string, delivered: Iterable<string>): Promise<FirstViewOutput> {
 	const db = await Db.open(':memory:');
 	try {
 		// Views, not tables: each query reads only the Parquet columns it needs.
@@ -49,6 +49,7 @@ export async function writeFirstView(dir: string): Promise<FirstViewOutput> {
 			months: first && last ? { first, last } : null,
 			default_year: year,
 			default_year_complete: complete !== null,
+			delivered: [...new Set(delivered)].sort(),
 			areas: await rows(areaList()),
 			overview: null
 		};

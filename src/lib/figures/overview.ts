@@ -62,9 +62,12 @@ function disclosedShare(numerator: number, denominator: number): { value: Disclo
 
 /**
  * Headline figures. `referrals` is the 'total' row of overviewReferrals (see overviewReferralParts); `wellbeing` the rows of
- * wellbeingByMeasure; `gp` the rows of gpUseByCohort.
+ * wellbeingByMeasure; `gp` the rows of gpUseByCohort; `delivered` the contract files delivered
+ * (first-view.json), so that a figure whose file never came says so rather than "none".
  */
-export function overviewHeadlines(referrals: Row | undefined, wellbeing: Row[], gp: Row[]): Headline[] {
+export function overviewHeadlines(referrals: Row | undefined, wellbeing: Row[], gp: Row[], delivered?: readonly string[]): Headline[] {
+	const absent = (file: string) => delivered !== undefined && !delivered.includes(file);
+	const noPairs = absent('wellbeing') ? 'No wellbeing file was delivered.' : 'No paired scores for the current filters.';
 	const out: Headline[] = [];
 	const n = count(referrals, 'referrals');
 	out.push({ key: 'referrals', method: 'disclosure', label: 'Referrals', value: discloseCount(n), digits: 0, unit: '', interval: null, detail: 'Referrals received in the period.' });
@@ -113,7 +116,7 @@ export function overviewHeadlines(referrals: Row | undefined, wellbeing: Row[], 
 		unit: ' points',
 		interval: changeInterval ? { lower: changeInterval.lower, upper: changeInterval.upper } : null,
 		detail: `Mean change from baseline to follow-up on a 0-10 scale, positive = better, among people with both scores (95% t-interval).`,
-		...(pairs === 0 ? { missing: 'No paired scores for the current filters.' } : {})
+		...(pairs === 0 ? { missing: noPairs } : {})
 	});
 	out.push({
 		key: 'improved',
@@ -123,10 +126,10 @@ export function overviewHeadlines(referrals: Row | undefined, wellbeing: Row[], 
 		digits: 1,
 		unit: '%',
 		detail: `Share of people with paired ${spec.label} scores whose score improved by at least 1 point (a convention; see Methods), with a 95% Wilson interval.`,
-		...(pairs === 0 ? { missing: 'No paired scores for the current filters.' } : {})
+		...(pairs === 0 ? { missing: noPairs } : {})
 	});
 
-	out.push(...gpHeadlines(gp));
+	out.push(...gpHeadlines(gp).map((h) => (h.missing && absent('gp_appointments') ? { ...h, missing: 'No GP appointments file was delivered.' } : h)));
 	return out;
 }
 

@@ -19,6 +19,8 @@ export interface FirstView {
 	/** The default financial year: the latest complete one, else the latest. */
 	default_year: string | null;
 	default_year_complete: boolean;
+	/** Contract files delivered, by name without `.csv` (e.g. 'wellbeing'), sorted: a figure from a file never delivered says so. */
+	delivered: string[];
 	/** Practices with their PCN and ICB (areaList). */
 	areas: FirstViewRow[];
 	/** Overview query results for the default view (no filters, default year); null with no referrals. */

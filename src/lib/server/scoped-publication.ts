@@ -52,7 +52,7 @@ async function build(source: string, manifest: Manifest, scope: Scope, target: s
 			outputs.push({ ...output, rows, sha256: await sha256File(path), bytes: (await stat(path)).size });
 		}
 		if (manifest.datasets) await cp(join(source, 'datasets'), join(staging, 'datasets'), { recursive: true });
-		const firstView = await writeFirstView(staging);
+		const firstView = await writeFirstView(staging, manifest.inputs.map((input) => input.file.replace(/\.csv$/, '')));
 		const scoped: Manifest = { ...manifest, outputs, first_view: firstView, warnings: [...manifest.warnings, `Served for ${scope.kind.toUpperCase()} ${scope.codes.join(', ')} only.`] };
 		await writeFile(join(staging, 'manifest.json'), JSON.stringify(scoped, null, 2) + '\n');
 	} finally {
