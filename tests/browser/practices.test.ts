@@ -93,6 +93,9 @@ describe.skipIf(!app.available)('Compare practices', () => {
 		await watched.page.goto(`${app.origin}/practices`);
 		await watched.page.locator('#funnel-rate svg[role="img"]').waitFor({ timeout: 30_000 });
 		expect(await watched.page.locator('#c-pcn').inputValue()).toBe(pcns[0]!.code);
+		// The filter bar says all PCNs, so the page says which one it shows.
+		expect(await watched.page.locator('#f-pcn').inputValue()).toBe('');
+		await watched.page.getByText(`No PCN is chosen in the filters, so the page compares the practices of the first PCN, ${pcns[0]!.name}.`).waitFor();
 		// Over-dispersion is stated on the chart itself.
 		expect(await watched.page.locator('#funnel-rate svg[role="img"]').textContent()).toMatch(/φ = \d/);
 		await checkPage(watched, 'practices');
@@ -114,6 +117,7 @@ describe.skipIf(!app.available)('Compare practices', () => {
 		await expect.poll(() => tablesOnScreen(page), { timeout: 30_000 }).toEqual(expected);
 		// The shared filter bar shows the same PCN.
 		expect(await page.locator('#f-pcn').inputValue()).toBe(other.code);
+		expect(await page.getByText('No PCN is chosen in the filters').count()).toBe(0);
 		await page.reload();
 		expect(await page.locator('#c-pcn').inputValue()).toBe(other.code);
 		await expect.poll(() => tablesOnScreen(page), { timeout: 30_000 }).toEqual(expected);
