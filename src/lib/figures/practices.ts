@@ -9,6 +9,7 @@ import { disclose, type DisclosedValue, type FunnelPosition } from '../metrics/i
 import { measureSpec, type Instrument } from '../schema/instruments.js';
 import { fitFunnel, funnelCurve, type FittedFunnel, type FunnelCurve, type FunnelDispersion, type FunnelModel, type FunnelUnit } from './funnel.js';
 import { suppressPracticeCounts } from './practice-counts.js';
+import { rateLabel } from './rates.js';
 import { count, num, text, type Row } from './rows.js';
 
 /** Which benchmark the practices are compared with. */
@@ -166,8 +167,7 @@ export function rateFunnel(rows: Row[], comparison: Comparison, months: number):
 	const patients = area.reduce((s, r) => s + (num(r, 'list_size') ?? 0), 0);
 	const total = comparison.benchmark === 'icb' ? hierarchy.total : (hierarchy.pcns.get(comparison.pcn) ?? { value: null, suppressed: null });
 	const target = total.value !== null && patients > 0 ? (total.value / (patients * years)) * 1000 : null;
-	const annualised = months !== 12;
-	const name = annualised ? 'Referrals per 1,000 patients a year (annualised)' : 'Referrals per 1,000 patients';
+	const name = rateLabel(months);
 	return assemble(
 		{
 			id: 'rate',

@@ -1,6 +1,37 @@
 /** Rates per 1,000 registered patients as every page shows them. */
+import type { Filters } from '../filters/filters.js';
+import { formatNumber } from '../charts/table.js';
 import { rateInterval, type DisclosedValue } from '../metrics/index.js';
 import type { ShownInterval } from './overview.js';
+
+/** What a rate is per, as axes, captions and subtitles say it: annualised when the period is not a year. */
+export function rateLabel(months: number): string {
+	return months !== 12 ? 'Referrals per 1,000 patients a year (annualised)' : 'Referrals per 1,000 patients';
+}
+
+/** The lowest and highest of at least two shown rates (between equal rates, the first given is the lowest and the last the highest), else null. */
+export function rateRange<T extends { rate: DisclosedValue }>(rates: readonly T[]): { low: T; high: T } | null {
+	const shown = rates.filter((r) => r.rate.value !== null).sort((a, b) => a.rate.value! - b.rate.value!);
+	return shown.length > 1 ? { low: shown[0]!, high: shown[shown.length - 1]! } : null;
+}
+
+/** A rate chart's title stating its range ("Referral rates ranged from …"), else `fallback`. */
+export function rateRangeTitle(range: { low: { name: string; rate: DisclosedValue }; high: { name: string; rate: DisclosedValue } } | null, fallback: string): string {
+	return range
+		? `Referral rates ranged from ${formatNumber(range.low.rate.value!, 1)} (${range.low.name}) to ${formatNumber(range.high.rate.value!, 1)} (${range.high.name}) per 1,000 patients`
+		: fallback;
+}
+
+/**
+ * The note under a figure per registered patient when people or referral filters are set: list
+ * sizes carry no demographics, need or source, so the denominator stays all registered patients.
+ */
+export function denominatorNotes(filters: Filters): string[] {
+	const subset = filters.age.length + filters.sex.length + filters.eth.length + filters.imd.length + filters.need.length + filters.src.length > 0;
+	return subset
+		? ['Referrals are those matching the people and referral filters; registered patients are all patients of the practices (list sizes carry no age, sex, ethnicity, deprivation, need or source).']
+		: [];
+}
 
 /**
  * A disclosed count as a rate per 1,000 patients with its exact / Byar's interval, computed from
