@@ -6,7 +6,7 @@
 import * as Plot from '@observablehq/plot';
 import { withLegend, type LegendItem, type SymbolShape } from './legend.js';
 import { AF_CATEGORICAL, SINGLE, SUPPRESSED } from './palette.js';
-import { BASE_STYLE, dotIntervalMarks } from './plots.js';
+import { BASE_STYLE, dotIntervalMarks, type DotIntervalRows } from './plots.js';
 import { formatNumber } from './table.js';
 
 /** Rough width in pixels of a label at 13 px Arial: capitals and digits are wider than lower case. */
@@ -202,15 +202,8 @@ export function partOfWholeBars(input: {
  * Many named units side by side (e.g. practices): a dot each with its interval, a dashed line for
  * the overall value, names wrapped onto two lines on narrow screens, "* suppressed" where hidden.
  */
-export function namedDots(input: {
+export function namedDots(input: DotIntervalRows & {
 	width: number;
-	names: string[];
-	values: (number | null)[];
-	lower: (number | null)[];
-	upper: (number | null)[];
-	suppressed: boolean[];
-	label: string;
-	intervals: boolean;
 	overall: { value: number; label: string } | null;
 	digits?: number;
 }): SVGSVGElement | HTMLElement {

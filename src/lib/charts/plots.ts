@@ -83,19 +83,26 @@ export function monthlyBars(input: {
 	});
 }
 
+/** Named rows with a value and its interval each, as the dot-and-interval charts take them. */
+export interface DotIntervalRows {
+	names: string[];
+	values: (number | null)[];
+	lower: (number | null)[];
+	upper: (number | null)[];
+	/** Rows hidden by disclosure control (drawn as "* suppressed"). */
+	suppressed: boolean[];
+	/** What the values are (axis label). */
+	label: string;
+	/** Draw the intervals. */
+	intervals: boolean;
+}
+
 /**
  * The marks of a dot-and-interval chart over named rows: interval bars (when shown), dots,
  * "* suppressed" for hidden rows, a dashed reference line with its label, and the tooltip.
  * Shared by dotsWithIntervals and categories.ts namedDots, which differ only in how names are laid out.
  */
-export function dotIntervalMarks(input: {
-	names: string[];
-	values: (number | null)[];
-	lower: (number | null)[];
-	upper: (number | null)[];
-	suppressed: boolean[];
-	label: string;
-	intervals: boolean;
+export function dotIntervalMarks(input: DotIntervalRows & {
 	reference: { value: number; label: string } | null;
 	digits: number;
 }): Plot.Markish[] {
@@ -133,15 +140,8 @@ export function dotIntervalMarks(input: {
  * Areas side by side: a dot per area with its interval as a bar, an optional benchmark line,
  * names on the y axis. Areas with no value get a grey "*" (suppressed) or nothing.
  */
-export function dotsWithIntervals(input: {
+export function dotsWithIntervals(input: DotIntervalRows & {
 	width: number;
-	names: string[];
-	values: (number | null)[];
-	lower: (number | null)[];
-	upper: (number | null)[];
-	suppressed: boolean[];
-	label: string;
-	intervals: boolean;
 	benchmark?: { value: number; label: string } | null;
 	digits?: number;
 	/** Include zero on the axis (default false). */
