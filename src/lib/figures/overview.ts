@@ -66,8 +66,7 @@ function disclosedShare(numerator: number, denominator: number): { value: Disclo
  * (first-view.json), so that a figure whose file never came says so rather than "none".
  */
 export function overviewHeadlines(referrals: Row | undefined, wellbeing: Row[], gp: Row[], delivered?: readonly string[]): Headline[] {
-	const absent = (file: string) => delivered !== undefined && !delivered.includes(file);
-	const noPairs = absent('wellbeing') ? 'No wellbeing file was delivered.' : 'No paired scores for the current filters.';
+	const noPairs = notDelivered(delivered, 'wellbeing') ? 'No wellbeing file was delivered.' : 'No paired scores for the current filters.';
 	const out: Headline[] = [];
 	const n = count(referrals, 'referrals');
 	out.push({ key: 'referrals', method: 'disclosure', label: 'Referrals', value: discloseCount(n), digits: 0, unit: '', interval: null, detail: 'Referrals received in the period.' });
@@ -129,12 +128,21 @@ export function overviewHeadlines(referrals: Row | undefined, wellbeing: Row[], 
 		...(pairs === 0 ? { missing: noPairs } : {})
 	});
 
-	out.push(...gpHeadlines(gp).map((h) => (h.missing && absent('gp_appointments') ? { ...h, missing: 'No GP appointments file was delivered.' } : h)));
+	out.push(...gpHeadlines(gp, DEFAULT_MINUTES_PER_APPOINTMENT, delivered));
 	return out;
 }
 
-/** Appointments avoided (difference-in-differences where a comparison cohort exists) and GP hours freed. */
-export function gpHeadlines(gp: Row[], minutes = DEFAULT_MINUTES_PER_APPOINTMENT): Headline[] {
+/** Whether `file` is known not to have been delivered (`delivered` lists the files that were; undefined: not known). */
+function notDelivered(delivered: readonly string[] | undefined, file: string): boolean {
+	return delivered !== undefined && !delivered.includes(file);
+}
+
+/**
+ * Appointments avoided (difference-in-differences where a comparison cohort exists) and GP hours
+ * freed. `delivered`, the contract files delivered, lets a missing GP file be named as such.
+ */
+export function gpHeadlines(gp: Row[], minutes = DEFAULT_MINUTES_PER_APPOINTMENT, delivered?: readonly string[]): Headline[] {
+	const noPeople = notDelivered(delivered, 'gp_appointments') ? 'No GP appointments file was delivered.' : 'No referred people with GP records covering both windows.';
 	const cohort = (name: string) => gp.find((r) => text(r, 'cohort') === name);
 	const referred = cohort('referred');
 	const comparison = cohort('comparison');
@@ -160,7 +168,7 @@ export function gpHeadlines(gp: Row[], minutes = DEFAULT_MINUTES_PER_APPOINTMENT
 		unit: '',
 		interval: perPerson.value !== null && interval ? { lower: interval.lower, upper: interval.upper } : null,
 		detail: `Per person referred with GP records covering both windows, by ${method} (95% Welch interval).`,
-		...(nA === 0 ? { missing: 'No referred people with GP records covering both windows.' } : {})
+		...(nA === 0 ? { missing: noPeople } : {})
 	};
 	// Hours: per-person figure times the referred people it applies to, at the stated minutes.
 	const hoursValue = perPerson.value === null ? null : (perPerson.value * nA * minutes) / 60;
@@ -173,7 +181,7 @@ export function gpHeadlines(gp: Row[], minutes = DEFAULT_MINUTES_PER_APPOINTMENT
 		unit: '',
 		interval: perPerson.value !== null && interval ? { lower: (interval.lower * nA * minutes) / 60, upper: (interval.upper * nA * minutes) / 60 } : null,
 		detail: `Appointments avoided per person × ${nA >= 8 ? discloseCount(nA).value!.toLocaleString('en-GB') : 'the'} people × ${minutes} minutes per appointment (PSSRU), worth about £${DEFAULT_UNIT_COST_GBP} per appointment at ${DEFAULT_PRICE_YEAR} prices.`,
-		...(nA === 0 ? { missing: 'No referred people with GP records covering both windows.' } : {})
+		...(nA === 0 ? { missing: noPeople } : {})
 	};
 	return [perPersonHeadline, hours];
 }
