@@ -23,7 +23,7 @@ import { generateDemo } from '../../data-pipeline/src/demo/generate.js';
 import { runPipeline } from '../../data-pipeline/src/run.js';
 import { parseFilters, resolvePeriod } from '../../src/lib/filters/filters.js';
 import { periodMonths } from '../../src/lib/filters/period.js';
-import { gpUseByCohort, overviewReferrals, wellbeingByMeasure, type Query } from '../../src/lib/queries/index.js';
+import { overviewQueries, type Query } from '../../src/lib/queries/index.js';
 import { createTableFromParquet } from '../../src/lib/queries/load.js';
 import type { FirstView, TableName } from '../../src/lib/schema/index.js';
 import { buildApp, CHROMIUM, startApp } from '../browser/harness.js';
@@ -77,7 +77,7 @@ function filterStates(view: FirstView): string[] {
 const OVERVIEW_QUERIES = (search: string, defaultYear: string): Query[] => {
 	const filters = parseFilters(new URLSearchParams(search));
 	const range = periodMonths(resolvePeriod(filters, defaultYear));
-	return [overviewReferrals(filters, range), wellbeingByMeasure(filters, range), gpUseByCohort(filters, range)];
+	return Object.values(overviewQueries(filters, range));
 };
 
 /** Node DuckDB: the same queries on the same Parquet loaded into memory, as the browser has it. */

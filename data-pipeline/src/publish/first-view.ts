@@ -8,14 +8,7 @@ import { join } from 'node:path';
 import { NO_FILTERS } from '../../../src/lib/filters/filters.js';
 import { latestCompleteFinancialYear, financialYearOfMonth, periodMonths } from '../../../src/lib/filters/period.js';
 import { createViewOfParquet } from '../../../src/lib/queries/load.js';
-import {
-	areaList,
-	gpUseByCohort,
-	overviewReferralParts,
-	overviewReferrals,
-	referralMonthRange,
-	wellbeingByMeasure
-} from '../../../src/lib/queries/overview.js';
+import { areaList, overviewQueries, overviewReferralParts, referralMonthRange } from '../../../src/lib/queries/overview.js';
 import type { Query } from '../../../src/lib/queries/query.js';
 import { FIRST_VIEW_FILE, SCHEMA_VERSION, TABLES, type FirstView, type FirstViewRow } from '../../../src/lib/schema/index.js';
 import { Db } from '../db.js';
@@ -55,11 +48,12 @@ export async function writeFirstView(dir: string, delivered: Iterable<string>): 
 		};
 		if (year) {
 			const period = periodMonths({ kind: 'year', year });
+			const q = overviewQueries(NO_FILTERS, period);
 			view.overview = {
 				year,
-				...overviewReferralParts(await rows(overviewReferrals(NO_FILTERS, period))),
-				wellbeing: await rows(wellbeingByMeasure(NO_FILTERS, period)),
-				gp: await rows(gpUseByCohort(NO_FILTERS, period))
+				...overviewReferralParts(await rows(q.referrals)),
+				wellbeing: await rows(q.wellbeing),
+				gp: await rows(q.gp)
 			};
 		}
 		const path = join(dir, FIRST_VIEW_FILE);

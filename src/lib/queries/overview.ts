@@ -142,6 +142,14 @@ FROM ${table('gp_use')} WHERE ${where.sql} GROUP BY ${c('cohort')} ORDER BY ${c(
 	};
 }
 
+/**
+ * The Overview's queries for a view, one per table read (each is a round trip to DuckDB-WASM and
+ * a filtered scan): the page runs them on a filter change, the pipeline for the first view.
+ */
+export function overviewQueries(filters: Filters, period: MonthRange): { referrals: Query; wellbeing: Query; gp: Query } {
+	return { referrals: overviewReferrals(filters, period), wellbeing: wellbeingByMeasure(filters, period), gp: gpUseByCohort(filters, period) };
+}
+
 /** The range of referral months in the data: `first`, `last` ('YYYY-MM'; null when empty). */
 export function referralMonthRange(): Query {
 	const month = column('referrals', 'referral_month');
