@@ -74,7 +74,8 @@ export const METRIC_DEFINITIONS: readonly MetricDefinition[] = [
 		settings: [{ name: 'exact below (events)', value: EXACT_POISSON_BELOW, source: 'PHEindicatormethods / Fingertips' }],
 		caveats: [
 			'Below national level the rate is computed from the referral count after rounding to the nearest 5 (disclosure control), and so is its interval.',
-			'For a period shorter or longer than a financial year the rate is annualised: multiplied by 12 / months in the period, interval included.'
+			'For a period shorter or longer than a financial year the rate is annualised: multiplied by 12 / months in the period, interval included.',
+			'The population is every registered patient of the practices: list sizes carry no age, sex, ethnicity, deprivation, need or referral source, so with those filters the rate divides the matching referrals by all patients (the chart says so under it).'
 		]
 	},
 	{
@@ -206,7 +207,7 @@ export const METRIC_DEFINITIONS: readonly MetricDefinition[] = [
 		formula_words: `Ambition share = area registered patients / ${NATIONAL_REGISTERED_PATIENTS.toLocaleString('en-GB')} (NHS Digital, Patients Registered at a GP Practice, ${NATIONAL_REGISTERED_PATIENTS_MONTH}); referrals ambition ${LTP_REFERRALS_PER_YEAR.toLocaleString('en-GB')} a year by ${LTP_REFERRALS_YEAR}; link workers ${LTP_LINK_WORKERS.toLocaleString('en-GB')} by ${LTP_LINK_WORKERS_YEAR}.`,
 		formula_maths: 'area ambition = national ambition x area patients / national patients',
 		settings: [{ name: 'national registered patients', value: NATIONAL_REGISTERED_PATIENTS, source: `NHS Digital, Patients Registered at a GP Practice, ${NATIONAL_REGISTERED_PATIENTS_MONTH}` }],
-		caveats: ['Pro-rating by list size ignores differences in need (deprivation, age).']
+		caveats: ['Pro-rating by list size ignores differences in need (deprivation, age).', 'With people or referral filters, referrals are those matching the filters while the pro-rating uses all registered patients.']
 	},
 	{
 		id: 'downloads',
