@@ -96,8 +96,6 @@ describe.skipIf(!app.available)('Compare practices', () => {
 		// The filter bar says all PCNs, so the page says which one it shows.
 		expect(await watched.page.locator('#f-pcn').inputValue()).toBe('');
 		await watched.page.getByText(`No PCN is chosen in the filters, so the page compares the practices of the first PCN, ${pcns[0]!.name}.`).waitFor();
-		// No people filter: the rate funnel has no note about its denominator.
-		expect(await watched.page.locator('#funnel-rate').textContent()).not.toMatch(/registered patients are all patients of the practices/);
 		// Over-dispersion is stated on the chart itself.
 		expect(await watched.page.locator('#funnel-rate svg[role="img"]').textContent()).toMatch(/φ = \d/);
 		await checkPage(watched, 'practices');
@@ -128,15 +126,6 @@ describe.skipIf(!app.available)('Compare practices', () => {
 		expect(await page.locator('#c-pcn').inputValue()).toBe(pcns[0]!.code);
 		expect(watched.errors).toEqual([]);
 		await page.close();
-	});
-
-	it('with a people filter, the rate funnel says its denominator is still all registered patients', async () => {
-		const watched = await watchedPage(browser.context);
-		await watched.page.goto(`${app.origin}/practices?sex=female`);
-		await watched.page.locator('#funnel-rate svg[role="img"]').waitFor({ timeout: 30_000 });
-		expect(await watched.page.locator('#funnel-rate').textContent()).toMatch(/registered patients are all patients of the practices/);
-		expect(watched.errors).toEqual([]);
-		await watched.page.close();
 	});
 
 	it('compares with the PCN as a whole when asked', async () => {
