@@ -9,7 +9,7 @@ import { disclose, type DisclosedValue, type FunnelPosition } from '../metrics/i
 import { measureSpec, type Instrument } from '../schema/instruments.js';
 import { fitFunnel, funnelCurve, type FittedFunnel, type FunnelCurve, type FunnelDispersion, type FunnelModel, type FunnelUnit } from './funnel.js';
 import { suppressPracticeCounts } from './practice-counts.js';
-import { rateLabel } from './rates.js';
+import { DENOMINATOR_NOTE, rateLabel } from './rates.js';
 import { count, num, text, type Row } from './rows.js';
 
 /** Which benchmark the practices are compared with. */
@@ -177,7 +177,7 @@ export function rateFunnel(rows: Row[], comparison: Comparison, months: number):
 			digits: 1,
 			benchmark: { level: comparison.benchmark, ...benchmarkOf(comparison), value: target },
 			notes: [
-				'Rates use all registered patients as the denominator whatever demographic filters are chosen: the list-size file holds practice totals only.',
+				DENOMINATOR_NOTE,
 				...(rows.some((r) => num(r, 'list_size') === null) ? ['Some practices have no list size and are not compared.'] : [])
 			],
 			method: 'practice_funnels'

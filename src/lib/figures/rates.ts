@@ -22,15 +22,14 @@ export function rateRangeTitle(range: { low: { name: string; rate: DisclosedValu
 		: fallback;
 }
 
-/**
- * The note under a figure per registered patient when people or referral filters are set: list
- * sizes carry no demographics, need or source, so the denominator stays all registered patients.
- */
+/** What every figure per registered patient says of its denominator. */
+export const DENOMINATOR_NOTE =
+	'Registered patients are all patients of the practices whatever people or referral filters are chosen: the list-size file holds practice totals only.';
+
+/** The denominator note for a figure that shows it only when people or referral filters are set (the Overview). */
 export function denominatorNotes(filters: Filters): string[] {
 	const subset = filters.age.length + filters.sex.length + filters.eth.length + filters.imd.length + filters.need.length + filters.src.length > 0;
-	return subset
-		? ['Referrals are those matching the people and referral filters; registered patients are all patients of the practices (list sizes carry no age, sex, ethnicity, deprivation, need or source).']
-		: [];
+	return subset ? [DENOMINATOR_NOTE] : [];
 }
 
 /**
