@@ -7,7 +7,6 @@
  * when the page shows one PCN.
  */
 import { NO_FILTERS, type Filters } from '../filters/filters.js';
-import type { MonthRange } from '../filters/period.js';
 import type { CompletenessField, CompletenessTable } from '../schema/completeness.js';
 import { tableSpec, type TableName } from '../schema/tables.js';
 import { filterWhere } from './filter-sql.js';
@@ -19,13 +18,10 @@ export const LATEST_SOURCES = ['referrals', 'contacts', 'wellbeing', 'gp'] as co
 /** One source of the latest-month table. */
 export type LatestSource = (typeof LATEST_SOURCES)[number];
 
-// The period filter is switched off below; filterWhere still takes a range.
-const UNUSED_RANGE: MonthRange = { from: '1900-01', to: '9999-12' };
-
 /** Geography only, every month: `area: 'icb'` keeps the ICB alone, `'pcn'` the ICB and PCN. */
 function scope(tableName: TableName, filters: Filters, area: 'icb' | 'pcn') {
 	const geography = { ...NO_FILTERS, icb: filters.icb, pcn: area === 'pcn' ? filters.pcn : null };
-	return filterWhere(tableName, geography, UNUSED_RANGE, { period: false });
+	return filterWhere(tableName, geography, null);
 }
 
 /**
@@ -34,7 +30,7 @@ function scope(tableName: TableName, filters: Filters, area: 'icb' | 'pcn') {
  * records cover both windows (`gp`: the latest referral month that can be measured).
  */
 export function latestDataMonths(filters: Filters): Query {
-	// Practice columns qualified: the joined summaries also have practice_code.
+	// Practices filtered before the joins (the summaries also have practice_code); columns qualified.
 	const p = (name: string) => `pr.${column('practices', name)}`;
 	const practices = scope('practices', filters, 'icb');
 	const refs = scope('referrals', filters, 'icb');
@@ -62,12 +58,11 @@ export function latestDataMonths(filters: Filters): Query {
 SELECT ${p('icb_code')} AS icb_code, ${p('icb_name')} AS icb_name, ${p('pcn_code')} AS pcn_code, ${p('pcn_name')} AS pcn_name,
 	${p('practice_code')} AS practice_code, ${p('practice_name')} AS practice_name,
 	${month('r.m')} AS referrals, ${month('c.m')} AS contacts, ${month('w.m')} AS wellbeing, ${month('g.m')} AS gp
-FROM ${table('practices')} pr
+FROM (SELECT * FROM ${table('practices')} WHERE ${practices.sql}) pr
 LEFT JOIN r ON r.practice_code = ${p('practice_code')}
 LEFT JOIN c ON c.practice_code = ${p('practice_code')}
 LEFT JOIN w ON w.practice_code = ${p('practice_code')}
 LEFT JOIN g ON g.practice_code = ${p('practice_code')}
-WHERE ${practices.sql}
 ORDER BY ${p('pcn_name')}, ${p('pcn_code')}, ${p('practice_name')}, ${p('practice_code')}`,
 		params: [...refs.params, ...contacts.params, ...wellbeing.params, ...gp.params, 'referred', ...practices.params],
 		tables: ['practices', 'referrals', 'contacts', 'wellbeing', 'gp_use']
@@ -127,8 +122,7 @@ export function referralCompleteness(filters: Filters, fields: readonly Complete
 )
 SELECT ${p('icb_code')} AS icb_code, ${p('pcn_code')} AS pcn_code, ${p('practice_code')} AS practice_code, ${p('practice_name')} AS practice_name,
 	coalesce(a.referrals, 0)::INTEGER AS referrals, coalesce(a.accepted, 0)::INTEGER AS accepted, coalesce(a.completed, 0)::INTEGER AS completed, ${keys}
-FROM ${table('practices')} pr LEFT JOIN a ON a.practice_code = ${p('practice_code')}
-WHERE ${practices.sql}
+FROM (SELECT * FROM ${table('practices')} WHERE ${practices.sql}) pr LEFT JOIN a ON a.practice_code = ${p('practice_code')}
 ORDER BY ${p('pcn_name')}, ${p('pcn_code')}, ${p('practice_name')}, ${p('practice_code')}`,
 		params: ['completed', ...selectParams, ...refs.params, ...practices.params],
 		tables: ['practices', 'referrals']
