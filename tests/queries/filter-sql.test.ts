@@ -8,13 +8,14 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseFilters, type Filters } from '../../src/lib/filters/filters.js';
+import { DIMENSION_VALUES, parseFilters, type Filters } from '../../src/lib/filters/filters.js';
 import { periodMonths, type MonthRange } from '../../src/lib/filters/period.js';
 import { DEFAULT_CHANGE_THRESHOLDS } from '../../src/lib/metrics/thresholds.js';
 import {
 	createViewOfParquet,
 	filterWhere,
 	gpUseByCohort,
+	overviewAreas,
 	overviewReferralParts,
 	overviewReferrals,
 	table,
@@ -136,6 +137,17 @@ describe('filterWhere on real published tables', () => {
 		]);
 	});
 
+	it('a table has one WHERE text whatever the filters, so each query is prepared once per session', () => {
+		const range = periodMonths({ kind: 'year', year: '2025/26' });
+		for (const name of ['referrals', 'wellbeing', 'gp_use', 'practices', 'workforce'] as const) {
+			const texts = new Set<string>();
+			for (const state of STATES) for (const geo of ['', '&pcn=U1', '&icb=Q1&prac=P1']) texts.add(filterWhere(name, parseFilters(new URLSearchParams(state + geo)), range).sql);
+			expect([...texts], name).toHaveLength(1);
+		}
+		// The chosen values travel comma-joined: no value of any filter may contain a comma.
+		for (const values of Object.values(DIMENSION_VALUES)) for (const v of values) expect(String(v)).not.toContain(',');
+	});
+
 	it('gp_monthly and workforce report the filters they cannot apply', () => {
 		const f = parseFilters(new URLSearchParams('sex=male&prac=Z00001'));
 		const range = periodMonths({ kind: 'year', year: '2025/26' });
@@ -150,7 +162,7 @@ describe('Overview aggregates', () => {
 		const f = parseFilters(new URLSearchParams('sex=female'));
 		const range = periodMonths({ kind: 'year', year: '2025/26' });
 		const refs = data.referrals!.filter((r) => referralMatches(r, f, range));
-		const parts = overviewReferralParts(await rows(overviewReferrals(f, range)));
+		const parts = overviewReferralParts(await rows(overviewReferrals(f, range)), await rows(overviewAreas(f)));
 		const [h] = parts.referrals;
 		expect(h).toEqual({
 			referrals: refs.length,
@@ -190,7 +202,7 @@ describe('Overview aggregates', () => {
 	it('PCN list sizes and referral counts add up to the area totals', async () => {
 		const f = parseFilters(new URLSearchParams(''));
 		const range = periodMonths({ kind: 'year', year: '2025/26' });
-		const { pcns, patients } = overviewReferralParts(await rows(overviewReferrals(f, range)));
+		const { pcns, patients } = overviewReferralParts(await rows(overviewReferrals(f, range)), await rows(overviewAreas(f)));
 		const [total] = patients;
 		expect(total!.practices).toBe(data.practices!.length);
 		expect(total!.patients).toBe(data.practices!.reduce((s, p) => s + Number(p.list_size), 0));
@@ -205,7 +217,7 @@ describe('Overview aggregates', () => {
 		const none = parseFilters(new URLSearchParams());
 		const months = data.referrals!.map((r) => String(r.referral_month).slice(0, 7)).sort();
 		expect(view.months).toEqual({ first: months[0], last: months[months.length - 1] });
-		const parts = overviewReferralParts(await rows(overviewReferrals(none, range)));
+		const parts = overviewReferralParts(await rows(overviewReferrals(none, range)), await rows(overviewAreas(none)));
 		expect(view.overview!.referrals).toEqual(parts.referrals);
 		expect(view.overview!.monthly).toEqual(parts.monthly);
 		expect(view.overview!.pcns).toEqual(parts.pcns);

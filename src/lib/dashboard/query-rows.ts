@@ -6,11 +6,14 @@ import { connector, isStale } from '$lib/db';
 import type { Row } from '$lib/figures/rows.js';
 import type { Query } from '$lib/queries';
 
-/** Rows of an aggregate query, or null when a newer request with the same key superseded it. */
-export async function queryRows(q: Query, key: string): Promise<Row[] | null> {
+/**
+ * Rows of an aggregate query, or null when a newer request with the same key superseded it.
+ * `cache`: answer a repeat of the same query from its first result (see QueryOptions).
+ */
+export async function queryRows(q: Query, key: string, options: { cache?: boolean } = {}): Promise<Row[] | null> {
 	try {
 		const start = performance.now();
-		const result = await connector().query(q, { key });
+		const result = await connector().query(q, { key, cache: options.cache });
 		// One measure per query, for `npm run bench:app` and the browser's performance panel.
 		performance.measure(`signpost:query:${key}`, { start });
 		return result.table.toArray().map((row) => (row as { toJSON(): Row }).toJSON());

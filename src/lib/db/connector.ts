@@ -28,6 +28,12 @@ export interface ConnectorOptions {
 export interface QueryOptions {
 	/** Requests sharing a key are latest-wins: an older one rejects with StaleResultError. */
 	key?: string;
+	/**
+	 * Keep the result and answer the same SQL and parameters from it again. The loaded tables never
+	 * change within a session, so a kept result stays true; meant for small lookups that many views
+	 * share (the PCNs of an area), so that a filter change does not ask DuckDB again.
+	 */
+	cache?: boolean;
 }
 
 /** The app's handle on DuckDB-WASM. */
@@ -46,6 +52,8 @@ export interface Connector {
 
 /** Prepared statements kept per connector (each holds a little worker memory). */
 const MAX_STATEMENTS = 64;
+/** Results kept for `cache` queries (small lookups; the oldest is dropped first). */
+const MAX_CACHED = 32;
 
 /** A connector; nothing starts until the first call. */
 export function createConnector(options: ConnectorOptions): Connector {
@@ -125,6 +133,19 @@ export function createConnector(options: ConnectorOptions): Connector {
 		return toResult(await (await prepared(conn, q.sql)).query(...q.params));
 	};
 
+	const cached = new Map<string, Promise<Result>>();
+	const runCached = (q: Query): Promise<Result> => {
+		const key = `${q.sql}\u0000${JSON.stringify(q.params)}`;
+		let result = cached.get(key);
+		if (!result) {
+			result = run(q);
+			result.catch(() => cached.delete(key)); // a failure is not kept
+			cached.set(key, result);
+			if (cached.size > MAX_CACHED) cached.delete(cached.keys().next().value!);
+		}
+		return result;
+	};
+
 	const datasets = new Map<DatasetName, Promise<void>>();
 	const loadDataset = (name: DatasetName) => {
 		let loadingDataset = datasets.get(name);
@@ -160,12 +181,16 @@ export function createConnector(options: ConnectorOptions): Connector {
 		manifest: getManifest,
 		load,
 		loadDataset,
-		query: (q, queryOptions) => (queryOptions?.key ? guard(queryOptions.key, () => run(q)) : run(q)),
+		query: (q, queryOptions) => {
+			const answer = () => (queryOptions?.cache ? runCached(q) : run(q));
+			return queryOptions?.key ? guard(queryOptions.key, answer) : answer();
+		},
 		close: async () => {
 			if (engine) await (await engine).engine.terminate();
 			engine = undefined;
 			loading.clear();
 			statements.clear();
+			cached.clear();
 		}
 	};
 }

@@ -9,6 +9,7 @@ import type { MonthRange } from '../filters/period.js';
 import { DEFAULT_CHANGE_THRESHOLDS } from '../metrics/thresholds.js';
 import { INSTRUMENTS } from '../schema/instruments.js';
 import { filterTables, filterWhere } from './filter-sql.js';
+import { num, text, type Row } from '../figures/rows.js';
 import { column, table, type Query } from './query.js';
 
 /** Geography only: list sizes and practice lists ignore demographic and period filters. */
@@ -17,77 +18,104 @@ export function geographyOnly(filters: Filters): Filters {
 }
 
 /**
- * The Overview's referral figures in one query, so that a filter change costs one round trip to
- * DuckDB-WASM and one filtered scan of referrals rather than four. Each row has a `part`:
- *  - 'total': one row, `referrals`, distinct `people`, `accepted`, `with_status` (referrals with
- *    a recorded status) and link worker `contacts` (null when no contacts file was delivered);
- *  - 'month': per month of the period with referrals, `key` ('YYYY-MM'), `referrals`, `accepted`;
- *  - 'pcn': per PCN in the geography, `key` (PCN code), `name`, `patients` (sum of practice list
- *    sizes; null when none were given) and `referrals` (0 when none);
- *  - 'area': one row, `patients` and `practices` in the geography.
- * List sizes and practice lists follow the geography filters only. `overviewReferralParts`
- * splits the rows into the four shapes the figures read.
+ * The Overview's referral counts for a view, in one filtered scan of referrals: a row per PCN and
+ * month with referrals (`pcn_code`, `month` 'YYYY-MM', `referrals`, `accepted`, `with_status`:
+ * referrals with a recorded status, `contacts`: link worker contacts, null when no contacts file
+ * was delivered; `people` null), then one row with `people`, the distinct people referred (other
+ * fields null). The totals, months and PCNs are sums of these cells (`overviewReferralParts`):
+ * cheaper than asking DuckDB for each shape, which costs a pipeline per shape on every change.
  */
 export function overviewReferrals(filters: Filters, period: MonthRange): Query {
 	const where = filterWhere('referrals', filters, period);
-	const geo = filterWhere('practices', geographyOnly(filters), period);
 	const r = (name: string) => column('referrals', name);
-	const p = (name: string) => column('practices', name);
 	return {
 		sql: `WITH r AS (
 	SELECT ${r('pcn_code')} AS pcn_code, ${r('referral_month')} AS month, ${r('person_id')} AS person_id,
 		${r('accepted')} AS accepted, ${r('contacts')} AS contacts
 	FROM ${table('referrals')} WHERE ${where.sql}
-), cell AS (
-	SELECT pcn_code, month, count(*) AS referrals, count(*) FILTER (WHERE accepted) AS accepted,
-		count(accepted) AS with_status, sum(contacts) AS contacts
-	FROM r GROUP BY pcn_code, month
-), p AS (
-	SELECT ${p('pcn_code')} AS pcn_code, min(${p('pcn_name')}) AS pcn_name, sum(${p('list_size')}) AS patients, count(*) AS practices
-	FROM ${table('practices')} WHERE ${geo.sql} GROUP BY ${p('pcn_code')}
 )
-SELECT 'total' AS part, NULL AS key, NULL AS name, coalesce(sum(referrals), 0)::INTEGER AS referrals,
-	(SELECT count(DISTINCT person_id) FROM r)::INTEGER AS people, coalesce(sum(accepted), 0)::INTEGER AS accepted,
-	coalesce(sum(with_status), 0)::INTEGER AS with_status, sum(contacts)::DOUBLE AS contacts, NULL::DOUBLE AS patients, NULL::INTEGER AS practices
-FROM cell
+SELECT pcn_code, strftime(month, '%Y-%m') AS month, count(*)::INTEGER AS referrals, count(*) FILTER (WHERE accepted)::INTEGER AS accepted,
+	count(accepted)::INTEGER AS with_status, sum(contacts)::DOUBLE AS contacts, NULL::INTEGER AS people
+FROM r GROUP BY pcn_code, month
 UNION ALL
-SELECT 'month', strftime(month, '%Y-%m'), NULL, sum(referrals)::INTEGER, NULL, sum(accepted)::INTEGER, NULL, NULL, NULL, NULL
-FROM cell GROUP BY month
-UNION ALL
-SELECT 'pcn', p.pcn_code, p.pcn_name, coalesce(sum(cell.referrals), 0)::INTEGER, NULL, NULL, NULL, NULL, p.patients::DOUBLE, NULL
-FROM p LEFT JOIN cell USING (pcn_code) GROUP BY p.pcn_code, p.pcn_name, p.patients
-UNION ALL
-SELECT 'area', NULL, NULL, NULL, NULL, NULL, NULL, NULL, sum(patients)::DOUBLE, coalesce(sum(practices), 0)::INTEGER
-FROM p
-ORDER BY part, name, key`,
-		params: [...where.params, ...geo.params],
-		tables: ['referrals', 'practices']
+SELECT NULL, NULL, NULL, NULL, NULL, NULL, count(DISTINCT person_id)::INTEGER FROM r`,
+		params: where.params,
+		tables: ['referrals']
 	};
 }
 
-/** The rows of `overviewReferrals` in the shapes the Overview's figures read (values as given). */
-export interface OverviewReferralParts<V = unknown> {
-	/** One row: referrals, people, accepted, with_status, contacts. */
-	referrals: Record<string, V>[];
-	/** Per month with referrals, in order: month ('YYYY-MM'), referrals, accepted. */
-	monthly: Record<string, V>[];
-	/** Per PCN by name: pcn_code, pcn_name, patients, referrals. */
-	pcns: Record<string, V>[];
-	/** One row: patients, practices. */
-	patients: Record<string, V>[];
+/**
+ * The PCNs of the view's geography: `pcn_code`, `pcn_name`, `patients` (sum of its practices'
+ * list sizes; null when none were given) and `practices`, by name. Geography filters only, so
+ * the result serves every period and people filter of that area (the Overview keeps it).
+ */
+export function overviewAreas(filters: Filters): Query {
+	const geo = filterWhere('practices', geographyOnly(filters), null);
+	const p = (name: string) => column('practices', name);
+	return {
+		sql: `SELECT ${p('pcn_code')} AS pcn_code, min(${p('pcn_name')}) AS pcn_name, sum(${p('list_size')})::DOUBLE AS patients, count(*)::INTEGER AS practices
+FROM ${table('practices')} WHERE ${geo.sql} GROUP BY ${p('pcn_code')} ORDER BY pcn_name, pcn_code`,
+		params: geo.params,
+		tables: ['practices']
+	};
 }
 
-/** Split the rows of `overviewReferrals` by part (see there), renaming `key` and `name`. */
-export function overviewReferralParts<V>(rows: readonly Record<string, V>[]): OverviewReferralParts<V> {
-	// [field in the part's rows, column of the query]
-	const part = (name: string, fields: [string, string][]) =>
-		rows.filter((row) => row.part === name).map((row) => Object.fromEntries(fields.map(([to, from]) => [to, row[from]!])));
-	const same = (...names: string[]): [string, string][] => names.map((n) => [n, n]);
+/** A row of `OverviewReferralParts`: plain values, as first-view.json stores them. */
+export type PartRow = Record<string, string | number | null>;
+
+/** The Overview's referral figures in the shapes its figures read. */
+export interface OverviewReferralParts {
+	/** One row: referrals, people, accepted, with_status, contacts (null when no contacts file). */
+	referrals: PartRow[];
+	/** Per month with referrals, in order: month ('YYYY-MM'), referrals, accepted. */
+	monthly: PartRow[];
+	/** Per PCN of the geography, by name: pcn_code, pcn_name, patients, referrals (0 when none). */
+	pcns: PartRow[];
+	/** One row: patients (null when no list sizes), practices. */
+	patients: PartRow[];
+}
+
+/**
+ * Sum the cells of `overviewReferrals` into the total, monthly and PCN figures, and the PCNs of
+ * `overviewAreas` into the area's patients and practices. Sums of whole counts, so exactly what
+ * SQL's sum would give; a sum over nothing but nulls is null, as in SQL.
+ */
+export function overviewReferralParts(cells: readonly Row[], areas: readonly Row[]): OverviewReferralParts {
+	const counts = cells.filter((c) => c.pcn_code !== null && c.pcn_code !== undefined);
+	const people = cells.find((c) => c.pcn_code === null || c.pcn_code === undefined);
+	const sum = (rows: readonly Row[], key: string) => {
+		let total: number | null = null;
+		for (const row of rows) {
+			const v = num(row, key);
+			if (v !== null) total = (total ?? 0) + v;
+		}
+		return total;
+	};
+	const groups = (key: string) => {
+		const out = new Map<string, Row[]>();
+		for (const c of counts) {
+			const k = text(c, key) ?? '';
+			const group = out.get(k);
+			if (group) group.push(c);
+			else out.set(k, [c]);
+		}
+		return out;
+	};
+	const byMonth = groups('month');
+	const byPcn = groups('pcn_code');
 	return {
-		referrals: part('total', same('referrals', 'people', 'accepted', 'with_status', 'contacts')),
-		monthly: part('month', [['month', 'key'], ...same('referrals', 'accepted')]),
-		pcns: part('pcn', [['pcn_code', 'key'], ['pcn_name', 'name'], ...same('patients', 'referrals')]),
-		patients: part('area', same('patients', 'practices'))
+		referrals: [
+			{
+				referrals: sum(counts, 'referrals') ?? 0,
+				people: num(people, 'people') ?? 0,
+				accepted: sum(counts, 'accepted') ?? 0,
+				with_status: sum(counts, 'with_status') ?? 0,
+				contacts: sum(counts, 'contacts')
+			}
+		],
+		monthly: [...byMonth.keys()].sort().map((month) => ({ month, referrals: sum(byMonth.get(month)!, 'referrals'), accepted: sum(byMonth.get(month)!, 'accepted') })),
+		pcns: areas.map((a) => ({ pcn_code: text(a, 'pcn_code'), pcn_name: text(a, 'pcn_name'), patients: num(a, 'patients'), referrals: sum(byPcn.get(text(a, 'pcn_code') ?? '') ?? [], 'referrals') ?? 0 })),
+		patients: [{ patients: sum(areas, 'patients'), practices: sum(areas, 'practices') ?? 0 }]
 	};
 }
 
@@ -146,8 +174,8 @@ FROM ${table('gp_use')} WHERE ${where.sql} GROUP BY ${c('cohort')} ORDER BY ${c(
  * The Overview's queries for a view, one per table read (each is a round trip to DuckDB-WASM and
  * a filtered scan): the page runs them on a filter change, the pipeline for the first view.
  */
-export function overviewQueries(filters: Filters, period: MonthRange): { referrals: Query; wellbeing: Query; gp: Query } {
-	return { referrals: overviewReferrals(filters, period), wellbeing: wellbeingByMeasure(filters, period), gp: gpUseByCohort(filters, period) };
+export function overviewQueries(filters: Filters, period: MonthRange): { referrals: Query; areas: Query; wellbeing: Query; gp: Query } {
+	return { referrals: overviewReferrals(filters, period), areas: overviewAreas(filters), wellbeing: wellbeingByMeasure(filters, period), gp: gpUseByCohort(filters, period) };
 }
 
 /** The range of referral months in the data: `first`, `last` ('YYYY-MM'; null when empty). */
