@@ -8,7 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { column, createTableFromParquet, table } from '../../src/lib/queries/index.js';
+import { categoricalCounts, column, createTableFromParquet, settleTable, table } from '../../src/lib/queries/index.js';
 import { TABLES } from '../../src/lib/schema/index.js';
 
 let instance: DuckDBInstance;
@@ -57,5 +57,44 @@ describe('loading with the parquet extension', () => {
 		} finally {
 			await rm(dir, { recursive: true, force: true });
 		}
+	});
+});
+
+describe('settling a loaded table', () => {
+	it('keeps every row, puts them in period order and makes categorical columns ENUMs of their own sorted values', async () => {
+		const fresh = await DuckDBInstance.create(':memory:');
+		const other = await fresh.connect();
+		try {
+			const spec = TABLES.find((t) => t.name === 'referrals')!;
+			await other.run(`CREATE TABLE referrals (${spec.columns.map((c) => `"${c.name}" ${c.type}`).join(', ')})`);
+			await other.run(`INSERT INTO referrals (referral_id, referral_month, sex, financial_year) VALUES
+				('r1', DATE '2025-02-01', 'male', '2024/25'), ('r2', DATE '2023-05-01', NULL, '2023/24'),
+				('r3', DATE '2024-07-01', 'female', '2024/25'), ('r4', DATE '2023-09-01', 'female', '2023/24')`);
+			const read = async (sql: string) => (await other.runAndReadAll(sql)).getRowObjectsJson();
+			const [counts] = await read(categoricalCounts('referrals')!.sql);
+			expect(counts).toMatchObject({ sex: 3, financial_year: 4, status: 0 });
+			for (const q of settleTable('referrals', counts)) await other.run(q.sql);
+			expect(await read('SELECT referral_id FROM referrals')).toEqual([{ referral_id: 'r2' }, { referral_id: 'r4' }, { referral_id: 'r3' }, { referral_id: 'r1' }]);
+			const types = Object.fromEntries((await read('DESCRIBE referrals')).map((r) => [r.column_name, String(r.column_type)]));
+			expect(types.sex).toBe("ENUM('female', 'male')");
+			expect(types.financial_year).toBe("ENUM('2023/24', '2024/25')");
+			expect(types.referral_id).toBe('VARCHAR');
+			// A column with no values stays text: an ENUM needs at least one.
+			expect(types.status).toBe('VARCHAR');
+			// Text comparisons, including with values the ENUM lacks, and text order.
+			expect(await read(`SELECT count(*)::INTEGER AS n FROM referrals WHERE list_contains(string_split('female,other', ','), sex)`)).toEqual([{ n: 2 }]);
+			expect(await read(`SELECT count(*)::INTEGER AS n FROM referrals WHERE financial_year BETWEEN '2020/21' AND '2023/24'`)).toEqual([{ n: 2 }]);
+			expect(await read('SELECT max(sex)::VARCHAR AS m FROM referrals')).toEqual([{ m: 'male' }]);
+		} finally {
+			other.closeSync();
+			fresh.closeSync();
+		}
+	});
+
+	it('leaves a table with neither a period nor categorical values alone', () => {
+		expect(settleTable('practices')).toEqual([]);
+		expect(categoricalCounts('practices')).toBeNull();
+		expect(settleTable('referral_needs', { need: 0 })).toEqual([]);
+		expect(settleTable('referral_needs', { need: 5 })).toHaveLength(2);
 	});
 });

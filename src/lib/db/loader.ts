@@ -5,7 +5,7 @@
  */
 import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import { TABLES, type Manifest, type TableName, type TableSpec } from '$lib/schema';
-import { createTableFromParquet, orderByPeriod } from '$lib/queries';
+import { categoricalCounts, createTableFromParquet, settleTable } from '$lib/queries';
 import { download } from './download.js';
 import { DataError } from './errors.js';
 
@@ -66,8 +66,6 @@ export async function loadTables(tables: readonly TableName[], ctx: LoadContext)
 				const conn = await ctx.connection;
 				report(name, 'insert');
 				await conn.insertArrowFromIPCStream(ipc, { name, create: true });
-				const order = orderByPeriod(name);
-				if (order) await conn.query(order.sql);
 			} else {
 				const conn = await ctx.connection;
 				report(name, 'insert');
@@ -80,6 +78,11 @@ export async function loadTables(tables: readonly TableName[], ctx: LoadContext)
 				}
 				loaded.set(name, output.bytes);
 			}
+			// Period order and ENUM columns (settleTable), for faster filters.
+			const conn = await ctx.connection;
+			const counted = categoricalCounts(name);
+			const counts = counted ? ((await conn.query(counted.sql)).get(0)?.toJSON() as Record<string, unknown> | undefined) : undefined;
+			for (const q of settleTable(name, counts)) await conn.query(q.sql);
 			tablesDone++;
 			report(name, 'done');
 		})

