@@ -18,7 +18,9 @@ export function practicesSql(): string {
 /** Referrals with geography, periods, acceptance, timeliness and contact counts. `$has_contacts` is bound. */
 export function referralsSql(): string {
 	const accepted = ACCEPTED_STATUSES.map(str).join(', ');
-	return `SELECT p.icb_code, p.pcn_code, r.practice_code, r.referral_id, r.person_id, r.referral_date,
+	// person_key: the person as a number (dense rank of person_id), so that the app counts distinct
+	// people on integers, about a third faster than on text in DuckDB-WASM.
+	return `SELECT p.icb_code, p.pcn_code, r.practice_code, r.referral_id, r.person_id, dense_rank() OVER (ORDER BY r.person_id)::INTEGER AS person_key, r.referral_date,
 		sp_month(r.referral_date) AS referral_month, sp_fy(r.referral_date) AS financial_year, sp_fyq(r.referral_date) AS fy_quarter,
 		r.referral_source, r.needs, r.age_band, r.sex, r.ethnic_group, r.imd_decile, sp_quintile(r.imd_decile) AS imd_quintile,
 		r.status, CASE WHEN r.status IS NOT NULL THEN r.status IN (${accepted}) END AS accepted,

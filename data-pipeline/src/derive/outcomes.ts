@@ -3,7 +3,9 @@
  * relative to it. Each function returns the SELECT that fills the table.
  */
 import { SWEMWBS_METRIC_BY_RAW, SWEMWBS_RAW_MIN } from '../../../src/lib/metrics/swemwbs.js';
-import { MEASURES } from '../../../src/lib/schema/index.js';
+import { DEFAULT_CHANGE_THRESHOLDS } from '../../../src/lib/metrics/thresholds.js';
+import { CHANGE_TOLERANCE } from '../../../src/lib/metrics/wellbeing-summary.js';
+import { INSTRUMENTS, MEASURES } from '../../../src/lib/schema/index.js';
 import { str } from '../load/column-sql.js';
 
 /**
@@ -11,10 +13,14 @@ import { str } from '../load/column-sql.js';
  * Baseline: the earliest score labelled baseline, else the earliest unlabelled score.
  * Follow-up: the latest labelled follow_up, else the latest unlabelled score after the baseline.
  * Review scores are never paired. SWEMWBS raw sums become metric scores through Warwick's table
- * (src/lib/metrics/swemwbs.ts).
+ * (src/lib/metrics/swemwbs.ts). `meaningful_change` compares the paired change with the
+ * instrument's meaningful change (src/lib/metrics/thresholds.ts) once, here, so that the app's
+ * queries count improved and worse pairs without a per-row CASE.
  */
 export function wellbeingSql(): string {
 	const conv = SWEMWBS_METRIC_BY_RAW.map((metric, i) => `(${SWEMWBS_RAW_MIN + i}, ${metric})`).join(', ');
+	// The instrument's meaningful change, with the same tolerance as summariseWellbeing.
+	const threshold = `CASE v.instrument ${INSTRUMENTS.map((i) => `WHEN ${str(i)} THEN ${DEFAULT_CHANGE_THRESHOLDS[i].points}`).join(' ')} END`;
 	const direction = `CASE ${MEASURES.map((m) => `WHEN instrument = ${str(m.instrument)} AND measure = ${str(m.measure)} THEN ${m.higher_is_better ? 1 : -1}`).join(' ')} END`;
 	// The date and score of the earliest (or latest) score of a kind: plain aggregates per row, a
 	// struct per group only (building a struct per row cost more than the aggregation). A date
@@ -43,6 +49,9 @@ export function wellbeingSql(): string {
 		v.bl.d AS baseline_date, v.bl.s AS baseline_score, v.fu.d AS follow_up_date, v.fu.s AS follow_up_score,
 		v.baseline_value, v.follow_up_value, v.fu IS NOT NULL AND v.bl IS NOT NULL AS paired,
 		round((v.follow_up_value - v.baseline_value) * v.direction, 10) AS change,
+		CASE WHEN v.fu IS NOT NULL AND v.bl IS NOT NULL THEN
+			CASE WHEN change >= ${threshold} - ${CHANGE_TOLERANCE} THEN 1 WHEN change <= -(${threshold}) + ${CHANGE_TOLERANCE} THEN -1 ELSE 0 END
+		END::INTEGER AS meaningful_change,
 		(v.fu.d - v.bl.d)::INTEGER AS days_between, r.referral_month, r.financial_year,
 		r.referral_source, r.needs, r.age_band, r.sex, r.ethnic_group, r.imd_decile, r.imd_quintile
 	FROM v JOIN out_referrals r USING (referral_id)`;

@@ -6,8 +6,6 @@
  */
 import { NO_FILTERS, type Filters } from '../filters/filters.js';
 import type { MonthRange } from '../filters/period.js';
-import { DEFAULT_CHANGE_THRESHOLDS } from '../metrics/thresholds.js';
-import { INSTRUMENTS } from '../schema/instruments.js';
 import { filterTables, filterWhere } from './filter-sql.js';
 import { num, text, type Row } from '../figures/rows.js';
 import { column, table, type Query } from './query.js';
@@ -21,8 +19,8 @@ export function geographyOnly(filters: Filters): Filters {
  * The Overview's referral counts for a view, in one filtered scan of referrals: a row per PCN and
  * month with referrals (`pcn_code`, `month` 'YYYY-MM', `referrals`, `accepted`, `with_status`:
  * referrals with a recorded status, `contacts`: link worker contacts, null when no contacts file
- * was delivered; `people` null), then one row with `people`, the distinct people referred (other
- * fields null). The totals, months and PCNs are sums of these cells (`overviewReferralParts`):
+ * was delivered; `people` null), then one row with `people`, the distinct people referred
+ * (counted on `person_key`; other fields null). The totals, months and PCNs are sums of these cells (`overviewReferralParts`):
  * cheaper than asking DuckDB for each shape, which costs a pipeline per shape on every change.
  */
 export function overviewReferrals(filters: Filters, period: MonthRange): Query {
@@ -30,7 +28,7 @@ export function overviewReferrals(filters: Filters, period: MonthRange): Query {
 	const r = (name: string) => column('referrals', name);
 	return {
 		sql: `WITH r AS (
-	SELECT ${r('pcn_code')} AS pcn_code, ${r('referral_month')} AS month, ${r('person_id')} AS person_id,
+	SELECT ${r('pcn_code')} AS pcn_code, ${r('referral_month')} AS month, ${r('person_key')} AS person_key,
 		${r('accepted')} AS accepted, ${r('contacts')} AS contacts
 	FROM ${table('referrals')} WHERE ${where.sql}
 )
@@ -38,7 +36,7 @@ SELECT pcn_code, strftime(month, '%Y-%m') AS month, count(*)::INTEGER AS referra
 	count(accepted)::INTEGER AS with_status, sum(contacts)::DOUBLE AS contacts, NULL::INTEGER AS people
 FROM r GROUP BY pcn_code, month
 UNION ALL
-SELECT NULL, NULL, NULL, NULL, NULL, NULL, count(DISTINCT person_id)::INTEGER FROM r`,
+SELECT NULL, NULL, NULL, NULL, NULL, NULL, count(DISTINCT person_key)::INTEGER FROM r`,
 		params: where.params,
 		tables: ['referrals']
 	};
@@ -122,14 +120,11 @@ export function overviewReferralParts(cells: readonly Row[], areas: readonly Row
 /**
  * Per instrument and measure: referrals with a baseline, with a follow-up, pairs, mean and
  * sample sd of the paired change, and pairs improved / worse by at least the instrument's
- * meaningful change (DEFAULT_CHANGE_THRESHOLDS, bound as parameters).
+ * meaningful change (the pipeline's `meaningful_change`, from DEFAULT_CHANGE_THRESHOLDS).
  */
 export function wellbeingByMeasure(filters: Filters, period: MonthRange, groupBy: 'none' | 'pcn' = 'none'): Query {
 	const where = filterWhere('wellbeing', filters, period);
 	const c = (name: string) => column('wellbeing', name);
-	// Thresholds as CASE arms with bound values; the 1e-9 tolerance matches summariseWellbeing.
-	const threshold = `CASE ${c('instrument')} ${INSTRUMENTS.map(() => 'WHEN ? THEN ?').join(' ')} END`;
-	const thresholdParams = INSTRUMENTS.flatMap((i) => [i, DEFAULT_CHANGE_THRESHOLDS[i].points]);
 	const group = groupBy === 'pcn' ? `${c('pcn_code')}, ` : '';
 	return {
 		sql: `SELECT ${group}${c('instrument')} AS instrument, ${c('measure')} AS measure,
@@ -140,11 +135,11 @@ export function wellbeingByMeasure(filters: Filters, period: MonthRange, groupBy
 	stddev_samp(${c('change')}) FILTER (WHERE ${c('paired')}) AS sd_change,
 	avg(${c('baseline_value')}) FILTER (WHERE ${c('paired')}) AS mean_baseline,
 	avg(${c('follow_up_value')}) FILTER (WHERE ${c('paired')}) AS mean_follow_up,
-	count(*) FILTER (WHERE ${c('paired')} AND ${c('change')} >= ${threshold} - 1e-9)::INTEGER AS improved,
-	count(*) FILTER (WHERE ${c('paired')} AND ${c('change')} <= -(${threshold}) + 1e-9)::INTEGER AS worse
+	count(*) FILTER (WHERE ${c('meaningful_change')} = 1)::INTEGER AS improved,
+	count(*) FILTER (WHERE ${c('meaningful_change')} = -1)::INTEGER AS worse
 FROM ${table('wellbeing')} WHERE ${where.sql}
 GROUP BY ${group}${c('instrument')}, ${c('measure')} ORDER BY ${group}${c('instrument')}, ${c('measure')}`,
-		params: [...thresholdParams, ...thresholdParams, ...where.params],
+		params: where.params,
 		tables: ['wellbeing', ...filterTables('wellbeing', filters)]
 	};
 }

@@ -6,7 +6,6 @@
  */
 import type { Filters } from '../filters/filters.js';
 import type { MonthRange } from '../filters/period.js';
-import { DEFAULT_CHANGE_THRESHOLDS } from '../metrics/thresholds.js';
 import type { Instrument } from '../schema/instruments.js';
 import { filterTables, filterWhere } from './filter-sql.js';
 import { geographyOnly } from './overview.js';
@@ -48,24 +47,23 @@ FROM p LEFT JOIN r USING (practice_code) ${ORDER}`,
 
 /**
  * Per practice, for one wellbeing measure: referrals with a paired score (`pairs`) and those who
- * improved by at least the instrument's meaningful change (`improved`; DEFAULT_CHANGE_THRESHOLDS).
+ * improved by at least the instrument's meaningful change (`improved`; the pipeline's `meaningful_change`).
  */
 export function practiceWellbeing(filters: Filters, period: MonthRange, instrument: Instrument, measure: string): Query {
 	const practices = practiceList(filters, period);
 	const where = filterWhere('wellbeing', filters, period);
 	const c = (name: string) => column('wellbeing', name);
-	// The 1e-9 tolerance matches wellbeingByMeasure and summariseWellbeing.
 	return {
 		sql: `WITH p AS (${practices.sql}), w AS (
 	SELECT ${c('practice_code')} AS practice_code,
 		count(*) FILTER (WHERE ${c('paired')})::INTEGER AS pairs,
-		count(*) FILTER (WHERE ${c('paired')} AND ${c('change')} >= ? - 1e-9)::INTEGER AS improved
+		count(*) FILTER (WHERE ${c('meaningful_change')} = 1)::INTEGER AS improved
 	FROM ${table('wellbeing')} WHERE ${where.sql} AND ${c('instrument')} = ? AND ${c('measure')} = ? GROUP BY 1
 )
 SELECT p.icb_code, p.pcn_code, p.pcn_name, p.practice_code, p.practice_name,
 	coalesce(w.pairs, 0)::INTEGER AS pairs, coalesce(w.improved, 0)::INTEGER AS improved
 FROM p LEFT JOIN w USING (practice_code) ${ORDER}`,
-		params: [...practices.params, DEFAULT_CHANGE_THRESHOLDS[instrument].points, ...where.params, instrument, measure],
+		params: [...practices.params, ...where.params, instrument, measure],
 		tables: ['practices', 'wellbeing', ...filterTables('wellbeing', filters)]
 	};
 }

@@ -34,7 +34,7 @@ export const DATA_DEFINITIONS: readonly DataDefinition[] = [
 	},
 	{
 		term: 'Wellbeing pair',
-		definition: `For each referral and wellbeing measure, the baseline is the earliest score labelled baseline (or, without labels, the earliest score) and the follow-up is the latest score labelled follow-up (or, without labels, the latest score) dated after the baseline. Review scores are not paired. Change is follow-up minus baseline, reversed for ${lowerIsBetter.join(' and ')} where a lower score is better, so that a positive change is always an improvement. SWEMWBS raw totals are converted to Warwick's metric score before change is taken.`
+		definition: `For each referral and wellbeing measure, the baseline is the earliest score labelled baseline (or, without labels, the earliest score) and the follow-up is the latest score labelled follow-up (or, without labels, the latest score) dated after the baseline. Review scores are not paired. Change is follow-up minus baseline, reversed for ${lowerIsBetter.join(' and ')} where a lower score is better, so that a positive change is always an improvement. SWEMWBS raw totals are converted to Warwick's metric score before change is taken. Each pair is marked improved (change at least the instrument's meaningful change, within 1e-9), worse (at most minus it) or neither; the shares improved and worse count these marks.`
 	},
 	{
 		term: 'GP appointments before and after',

@@ -5,7 +5,7 @@
  */
 
 /** Bump when a published table gains, loses or changes a column. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** DuckDB SQL types used in published tables. */
 export type SqlType = 'VARCHAR' | 'DATE' | 'INTEGER' | 'DOUBLE' | 'BOOLEAN';
@@ -102,6 +102,11 @@ export const TABLES: readonly TableSpec[] = [
 			...geography,
 			{ name: 'referral_id', type: 'VARCHAR', description: 'Opaque referral key' },
 			{ name: 'person_id', type: 'VARCHAR', description: 'Opaque person key' },
+			{
+				name: 'person_key',
+				type: 'INTEGER',
+				description: "The person as a number, the same on all their referrals in this publication (dense rank of person_id): distinct people are counted on it, much faster than on text"
+			},
 			{ name: 'referral_date', type: 'DATE', description: 'Date of referral' },
 			...period('referral'),
 			{ name: 'referral_source', type: 'VARCHAR', categorical: true, description: 'Who referred (null = not recorded)' },
@@ -159,6 +164,11 @@ export const TABLES: readonly TableSpec[] = [
 			{ name: 'follow_up_value', type: 'DOUBLE', description: 'Follow-up on the analysis scale (SWEMWBS: Rasch metric score)' },
 			{ name: 'paired', type: 'BOOLEAN', description: 'Both a baseline and a later follow-up exist' },
 			{ name: 'change', type: 'DOUBLE', description: 'Improvement on the analysis scale: follow-up minus baseline, sign reversed where lower is better' },
+			{
+				name: 'meaningful_change',
+				type: 'INTEGER',
+				description: "Paired change against the instrument's meaningful change (src/lib/metrics/thresholds.ts): 1 improved by at least it, -1 worse by at least it, 0 neither (null when not paired)"
+			},
 			{ name: 'days_between', type: 'INTEGER', description: 'Days from baseline to follow-up' },
 			{ name: 'referral_month', type: 'DATE', description: 'Month of the referral' },
 			{ name: 'financial_year', type: 'VARCHAR', categorical: true, description: 'Financial year of the referral' },
