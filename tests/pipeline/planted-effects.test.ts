@@ -89,6 +89,14 @@ describe('wellbeing effects planted in the demo delivery', () => {
 describe('GP appointments avoided in the demo delivery', () => {
 	const w6 = () => planted.gp_appointments.did.find((d) => d.window_months === 6)!;
 
+	it('appointment counts are present exactly when the record covers both windows, both together (the Overview relies on it)', () => {
+		expect(gp.some((g) => !g.covered)).toBe(true);
+		for (const g of gp) {
+			expect(g.appts_before !== null).toBe(g.covered);
+			expect(g.appts_after !== null).toBe(g.covered);
+		}
+	});
+
 	it('the published windows agree exactly with the generator (W = 6)', () => {
 		for (const [cohort, group] of [['referred', w6().groups.referred!], ['comparison', w6().groups.comparison!]] as const) {
 			const rows = gp.filter((g) => g.cohort === cohort && g.covered);
