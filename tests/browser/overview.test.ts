@@ -156,7 +156,7 @@ describe.skipIf(!app.available)('Overview', () => {
 		await page.close();
 	});
 
-	it('on a delivery of referrals alone, the headlines say which files never came, not that there were none', async () => {
+	it('on a delivery of referrals alone, the headlines and the other pages say which files never came, not that there were none', async () => {
 		const dir = await tempDir('referrals-only-');
 		const delivery = join(dir, 'delivery');
 		await generateDemo({ out: delivery, referrals: 1500, seed: 'referrals-only', dirty: false });
@@ -174,6 +174,27 @@ describe.skipIf(!app.available)('Overview', () => {
 				expect(await note('improved')).toBe('No wellbeing file was delivered.');
 				expect(await note('appointments_avoided')).toBe('No GP appointments file was delivered.');
 			}
+			// The other pages name the missing files in their empty states too.
+			for (const [path, texts] of [
+				['/wellbeing', ['No wellbeing file was delivered.']],
+				['/gp-time', ['No GP appointments file was delivered.']],
+				['/referrals', ['No signposting file was delivered.', 'No workforce file was delivered.', 'No contacts file was delivered.']]
+			] as const) {
+				await page.goto(server.origin + path);
+				for (const text of texts) await page.getByText(text).first().waitFor({ timeout: 30_000 });
+			}
+			// The pages' headlines say so as well.
+			for (const [path, text] of [
+				['/wellbeing', 'No wellbeing file was delivered.'],
+				['/gp-time', 'No GP appointments file was delivered.']
+			] as const) {
+				await page.goto(server.origin + path);
+				await expect.poll(async () => (await page.locator('.headline-message').textContent())?.trim(), { timeout: 30_000 }).toBe(text);
+			}
+			await page.goto(server.origin + '/referrals');
+			await page.getByText('No workforce file was delivered.').first().waitFor({ timeout: 30_000 });
+			// With no workforce file there is no FTE to average: the title claims none.
+			expect((await page.locator('#link-worker-fte-title').textContent())?.trim()).toBe('Link worker FTE');
 			expect(errors).toEqual([]);
 		} finally {
 			await page.close();

@@ -14,6 +14,7 @@ import {
 	type BenchmarkLabel,
 	type DisclosedValue
 } from '../metrics/index.js';
+import { missingFile } from './delivered.js';
 import type { Assumptions } from './gp-assumptions.js';
 import type { KeyFigure } from './key-figure.js';
 import type { ShownInterval } from './overview.js';
@@ -104,9 +105,10 @@ export function methodText(method: Avoided['method']): string {
 /**
  * Key figures under the page's assumptions: avoided per person, in total (per person x the
  * eligible referred people), GP hours (x minutes / 60) and their cost (x unit cost). The totals
- * scale the per-person figure and its interval, as the Overview's GP hours do.
+ * scale the per-person figure and its interval, as the Overview's GP hours do. `delivered`
+ * (first-view.json) names a GP appointments file that never came.
  */
-export function gpKeyFigures(all: Avoided, assumptions: Assumptions, windowMonths: number): KeyFigure[] {
+export function gpKeyFigures(all: Avoided, assumptions: Assumptions, windowMonths: number, delivered?: readonly string[]): KeyFigure[] {
 	const n = all.referredEligible;
 	const est = all.perPerson.value;
 	const scaled = (factor: number): Pick<KeyFigure, 'value' | 'interval'> => ({
@@ -114,7 +116,7 @@ export function gpKeyFigures(all: Avoided, assumptions: Assumptions, windowMonth
 		interval: est !== null && all.interval ? { lower: all.interval.lower * n * factor, upper: all.interval.upper * n * factor } : null
 	});
 	const people = all.referredPeople.value === null ? 'the' : all.referredPeople.value.toLocaleString('en-GB');
-	const missing = n === 0 ? { missing: 'No referred people with GP records covering both windows.' } : {};
+	const missing = n === 0 ? { missing: missingFile(delivered, 'gp_appointments', 'GP appointments') ?? 'No referred people with GP records covering both windows.' } : {};
 	// Without a comparison cohort every total rests on the raw fall: say so on each card.
 	const raw = all.method === 'raw' ? ' Raw before/after: overstated by regression to the mean.' : '';
 	const tag = all.method === 'raw' ? ' (raw)' : '';

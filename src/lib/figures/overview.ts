@@ -17,6 +17,7 @@ import {
 	type DisclosedValue
 } from '../metrics/index.js';
 import { measureSpec } from '../schema/instruments.js';
+import { missingFile } from './delivered.js';
 import { annualisedRate } from './rates.js';
 import { count, num, text, type Row } from './rows.js';
 
@@ -66,7 +67,7 @@ function disclosedShare(numerator: number, denominator: number): { value: Disclo
  * (first-view.json), so that a figure whose file never came says so rather than "none".
  */
 export function overviewHeadlines(referrals: Row | undefined, wellbeing: Row[], gp: Row[], delivered?: readonly string[]): Headline[] {
-	const noPairs = notDelivered(delivered, 'wellbeing') ? 'No wellbeing file was delivered.' : 'No paired scores for the current filters.';
+	const noPairs = missingFile(delivered, 'wellbeing', 'wellbeing') ?? 'No paired scores for the current filters.';
 	const out: Headline[] = [];
 	const n = count(referrals, 'referrals');
 	out.push({ key: 'referrals', method: 'disclosure', label: 'Referrals', value: discloseCount(n), digits: 0, unit: '', interval: null, detail: 'Referrals received in the period.' });
@@ -132,17 +133,12 @@ export function overviewHeadlines(referrals: Row | undefined, wellbeing: Row[], 
 	return out;
 }
 
-/** Whether `file` is known not to have been delivered (`delivered` lists the files that were; undefined: not known). */
-function notDelivered(delivered: readonly string[] | undefined, file: string): boolean {
-	return delivered !== undefined && !delivered.includes(file);
-}
-
 /**
  * Appointments avoided (difference-in-differences where a comparison cohort exists) and GP hours
  * freed. `delivered`, the contract files delivered, lets a missing GP file be named as such.
  */
 export function gpHeadlines(gp: Row[], minutes = DEFAULT_MINUTES_PER_APPOINTMENT, delivered?: readonly string[]): Headline[] {
-	const noPeople = notDelivered(delivered, 'gp_appointments') ? 'No GP appointments file was delivered.' : 'No referred people with GP records covering both windows.';
+	const noPeople = missingFile(delivered, 'gp_appointments', 'GP appointments') ?? 'No referred people with GP records covering both windows.';
 	const cohort = (name: string) => gp.find((r) => text(r, 'cohort') === name);
 	const referred = cohort('referred');
 	const comparison = cohort('comparison');

@@ -6,6 +6,7 @@
 import { formatDisclosed, formatNumber } from '../charts/table.js';
 import { measureDigits } from '../charts/wellbeing-tables.js';
 import type { MeasureSpec } from '../schema/instruments.js';
+import { missingFile } from './delivered.js';
 import type { KeyFigure } from './key-figure.js';
 import type { BandMovementFigure } from './wellbeing-bands.js';
 import type { Completeness, CompletenessRow } from './wellbeing-completeness.js';
@@ -23,10 +24,13 @@ export function changeSentence(s: MeasureSummary): string | null {
 	return `${measureLabel(s.spec)} ${verb}${by} on average between baseline and follow-up`;
 }
 
-/** The page's headline: the chosen measure's change, its base, and the shares improved and worse. */
-export function wellbeingHeadline(s: MeasureSummary | undefined): string {
+/**
+ * The page's headline: the chosen measure's change, its base, and the shares improved and worse.
+ * `delivered` (first-view.json) names a wellbeing file that never came.
+ */
+export function wellbeingHeadline(s: MeasureSummary | undefined, delivered?: readonly string[]): string {
 	if (!s) return '';
-	if (s.pairCount === 0) return `No one has both a baseline and a follow-up ${measureLabel(s.spec)} score for these filters.`;
+	if (s.pairCount === 0) return missingFile(delivered, 'wellbeing', 'wellbeing') ?? `No one has both a baseline and a follow-up ${measureLabel(s.spec)} score for these filters.`;
 	const sentence = changeSentence(s);
 	if (!sentence) return `Fewer than 8 people have both a baseline and a follow-up ${measureLabel(s.spec)} score, so their change is not shown.`;
 	const improved = s.improved.value === null ? '' : `; ${formatNumber(s.improved.value, 0)}% improved by at least ${s.threshold} point${s.threshold === 1 ? '' : 's'}`;
@@ -34,10 +38,10 @@ export function wellbeingHeadline(s: MeasureSummary | undefined): string {
 	return `${sentence} (${formatDisclosed(s.pairs)} people with both scores)${improved}${worse}.`;
 }
 
-/** Key figures of the chosen measure, and the share of accepted referrals with any pair. */
-export function wellbeingKeyFigures(s: MeasureSummary, completeness: CompletenessRow | null): KeyFigure[] {
+/** Key figures of the chosen measure, and the share of accepted referrals with any pair; `delivered` as for wellbeingHeadline. */
+export function wellbeingKeyFigures(s: MeasureSummary, completeness: CompletenessRow | null, delivered?: readonly string[]): KeyFigure[] {
 	const d = measureDigits(s.spec);
-	const none = s.pairCount === 0 ? { missing: 'No paired scores for the current filters.' } : {};
+	const none = s.pairCount === 0 ? { missing: missingFile(delivered, 'wellbeing', 'wellbeing') ?? 'No paired scores for the current filters.' } : {};
 	const direction = s.spec.higher_is_better ? '' : ' (a fall in the score, since lower is better)';
 	return [
 		{ key: 'pairs', label: 'People with both scores', value: s.pairs, digits: 0, unit: '', interval: null, detail: `Referrals with a baseline and a later follow-up ${measureLabel(s.spec)} score.` },
