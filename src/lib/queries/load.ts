@@ -30,12 +30,12 @@ export function categoricalCounts(name: TableName): Query | null {
 
 /**
  * After a published table is loaded: re-create it in period order (`periodOrder`) with its
- * categorical text columns that have values (`counts`: the row of `categoricalCounts`, if any) as
- * ENUMs of the table's own values. Grouping wellbeing by instrument and measure on 1,000,000 referrals fell
- * from 54 to 36 ms in DuckDB-WASM, and sex and age filters from 32 to 18 ms; the conversion adds
- * about 0.3 s to loading such a table. The values are sorted, so ORDER BY, min and max keep text
- * order; comparisons with text (filters, CASE arms) work on values the ENUM lacks, and results
- * reach JavaScript as strings.
+ * categorical text columns that have values (`counts`: the row of `categoricalCounts`, if any)
+ * as ENUMs of the table's own values. Grouping wellbeing by instrument and measure on 1,000,000
+ * referrals fell from 54 to 36 ms in DuckDB-WASM, and sex and age filters from 32 to 18 ms; the
+ * conversion adds about 0.3 s to loading such a table. The values are sorted, so ORDER BY, min
+ * and max keep text order; comparisons with text (filters, CASE arms) work on values the ENUM
+ * lacks, and results reach JavaScript as strings.
  */
 export function settleTable(name: TableName, counts: Record<string, unknown> = {}): Query[] {
 	const categorical = Object.keys(counts).filter((c) => Number(counts[c]) > 0);
