@@ -14,7 +14,7 @@ const two = (v: number) => formatNumber(v, 2);
 /** The page's headline: appointments avoided per person and what they add up to under the assumptions; `delivered` names a missing GP file. */
 export function gpHeadline(all: Avoided, figures: KeyFigure[], assumptions: Assumptions, windowMonths: number, periodText: string, delivered?: readonly string[]): string {
 	const per = all.perPerson.value;
-	if (all.referredEligible === 0) return missingFile(delivered, 'gp_appointments', 'GP appointments') ?? `No one referred in ${periodText} has GP records covering the ${windowMonths} months before and after referral.`;
+	if (all.referredEligible === 0) return missingFile(delivered, 'gp_appointments') ?? `No one referred in ${periodText} has GP records covering the ${windowMonths} months before and after referral.`;
 	if (per === null) return `Too few people have GP records covering both windows for appointments avoided to be shown (fewer than 8 in a cohort).`;
 	const value = (key: string) => figures.find((f) => f.key === key)?.value.value ?? null;
 	const hours = value('hours');

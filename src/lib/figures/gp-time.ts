@@ -116,7 +116,7 @@ export function gpKeyFigures(all: Avoided, assumptions: Assumptions, windowMonth
 		interval: est !== null && all.interval ? { lower: all.interval.lower * n * factor, upper: all.interval.upper * n * factor } : null
 	});
 	const people = all.referredPeople.value === null ? 'the' : all.referredPeople.value.toLocaleString('en-GB');
-	const missing = n === 0 ? { missing: missingFile(delivered, 'gp_appointments', 'GP appointments') ?? 'No referred people with GP records covering both windows.' } : {};
+	const missing = n === 0 ? { missing: missingFile(delivered, 'gp_appointments') ?? 'No referred people with GP records covering both windows.' } : {};
 	// Without a comparison cohort every total rests on the raw fall: say so on each card.
 	const raw = all.method === 'raw' ? ' Raw before/after: overstated by regression to the mean.' : '';
 	const tag = all.method === 'raw' ? ' (raw)' : '';

@@ -17,7 +17,7 @@ import {
 	type DisclosedValue
 } from '../metrics/index.js';
 import { measureSpec } from '../schema/instruments.js';
-import { missingFile } from './delivered.js';
+import { missingFile, notDeliveredText } from './delivered.js';
 import { annualisedRate } from './rates.js';
 import { count, num, text, type Row } from './rows.js';
 
@@ -67,7 +67,7 @@ function disclosedShare(numerator: number, denominator: number): { value: Disclo
  * (first-view.json), so that a figure whose file never came says so rather than "none".
  */
 export function overviewHeadlines(referrals: Row | undefined, wellbeing: Row[], gp: Row[], delivered?: readonly string[]): Headline[] {
-	const noPairs = missingFile(delivered, 'wellbeing', 'wellbeing') ?? 'No paired scores for the current filters.';
+	const noPairs = missingFile(delivered, 'wellbeing') ?? 'No paired scores for the current filters.';
 	const out: Headline[] = [];
 	const n = count(referrals, 'referrals');
 	out.push({ key: 'referrals', method: 'disclosure', label: 'Referrals', value: discloseCount(n), digits: 0, unit: '', interval: null, detail: 'Referrals received in the period.' });
@@ -97,7 +97,7 @@ export function overviewHeadlines(referrals: Row | undefined, wellbeing: Row[], 
 		unit: '',
 		interval: null,
 		detail: 'Contacts between link workers and the people referred in the period.',
-		...(contacts === null ? { missing: 'No contacts file was delivered.' } : {})
+		...(contacts === null ? { missing: notDeliveredText('contacts') } : {})
 	});
 
 	const spec = measureSpec(HEADLINE_MEASURE.instrument, HEADLINE_MEASURE.measure)!;
@@ -138,7 +138,7 @@ export function overviewHeadlines(referrals: Row | undefined, wellbeing: Row[], 
  * freed. `delivered`, the contract files delivered, lets a missing GP file be named as such.
  */
 export function gpHeadlines(gp: Row[], minutes = DEFAULT_MINUTES_PER_APPOINTMENT, delivered?: readonly string[]): Headline[] {
-	const noPeople = missingFile(delivered, 'gp_appointments', 'GP appointments') ?? 'No referred people with GP records covering both windows.';
+	const noPeople = missingFile(delivered, 'gp_appointments') ?? 'No referred people with GP records covering both windows.';
 	const cohort = (name: string) => gp.find((r) => text(r, 'cohort') === name);
 	const referred = cohort('referred');
 	const comparison = cohort('comparison');

@@ -30,7 +30,7 @@ export function changeSentence(s: MeasureSummary): string | null {
  */
 export function wellbeingHeadline(s: MeasureSummary | undefined, delivered?: readonly string[]): string {
 	if (!s) return '';
-	if (s.pairCount === 0) return missingFile(delivered, 'wellbeing', 'wellbeing') ?? `No one has both a baseline and a follow-up ${measureLabel(s.spec)} score for these filters.`;
+	if (s.pairCount === 0) return missingFile(delivered, 'wellbeing') ?? `No one has both a baseline and a follow-up ${measureLabel(s.spec)} score for these filters.`;
 	const sentence = changeSentence(s);
 	if (!sentence) return `Fewer than 8 people have both a baseline and a follow-up ${measureLabel(s.spec)} score, so their change is not shown.`;
 	const improved = s.improved.value === null ? '' : `; ${formatNumber(s.improved.value, 0)}% improved by at least ${s.threshold} point${s.threshold === 1 ? '' : 's'}`;
@@ -41,7 +41,7 @@ export function wellbeingHeadline(s: MeasureSummary | undefined, delivered?: rea
 /** Key figures of the chosen measure, and the share of accepted referrals with any pair; `delivered` as for wellbeingHeadline. */
 export function wellbeingKeyFigures(s: MeasureSummary, completeness: CompletenessRow | null, delivered?: readonly string[]): KeyFigure[] {
 	const d = measureDigits(s.spec);
-	const none = s.pairCount === 0 ? { missing: missingFile(delivered, 'wellbeing', 'wellbeing') ?? 'No paired scores for the current filters.' } : {};
+	const none = s.pairCount === 0 ? { missing: missingFile(delivered, 'wellbeing') ?? 'No paired scores for the current filters.' } : {};
 	const direction = s.spec.higher_is_better ? '' : ' (a fall in the score, since lower is better)';
 	return [
 		{ key: 'pairs', label: 'People with both scores', value: s.pairs, digits: 0, unit: '', interval: null, detail: `Referrals with a baseline and a later follow-up ${measureLabel(s.spec)} score.` },
