@@ -11,6 +11,10 @@ export type Param = string | number | boolean | null;
 export interface Query {
 	sql: string;
 	params: Param[];
+	/**
+	 * The tables read. The first other than practices decides which DuckDB-WASM engine runs the
+	 * query (src/lib/db/connector.ts); any table that engine lacks is loaded into it too.
+	 */
 	tables: TableName[];
 }
 

@@ -135,6 +135,8 @@ FROM acc CROSS JOIN instruments i LEFT JOIN flags ON flags.referral_id = acc.ref
 GROUP BY GROUPING SETS ((acc.pcn_code, i.instrument), (i.instrument))
 ORDER BY acc.pcn_code NULLS LAST, i.instrument`,
 		params: [...where.params, ...instruments],
-		tables: ['referrals', 'wellbeing']
+		// Wellbeing first: the query runs in the engine the Wellbeing page's other queries use,
+		// which then loads referrals too (see Query.tables).
+		tables: ['wellbeing', 'referrals']
 	};
 }
