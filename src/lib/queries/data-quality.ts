@@ -10,6 +10,7 @@ import { NO_FILTERS, type Filters } from '../filters/filters.js';
 import type { CompletenessField, CompletenessTable } from '../schema/completeness.js';
 import { tableSpec, type TableName } from '../schema/tables.js';
 import { filterWhere } from './filter-sql.js';
+import type { Row } from '../figures/rows.js';
 import { column, table, type Param, type Query } from './query.js';
 
 /** Sources of the latest-month table, with the published table each is read from. */
@@ -27,9 +28,12 @@ function scope(tableName: TableName, filters: Filters, area: 'icb' | 'pcn') {
 /**
  * Every practice of the ICB in scope with the latest month ('YYYY-MM', null when none) of its
  * referrals, contacts, wellbeing scores (baseline or follow-up) and referred people whose GP
- * records cover both windows (`gp`: the latest referral month that can be measured).
+ * records cover both windows (`gp`: the latest referral month that can be measured), as two
+ * queries whose rows `latestMonthRows` puts together: `activity` (practice, PCN and ICB codes
+ * and names, `referrals`, `contacts`) and `outcomes` (`practice_code`, `wellbeing`, `gp`), one
+ * per DuckDB-WASM engine (src/lib/db/connector.ts), so that neither engine loads the other's tables.
  */
-export function latestDataMonths(filters: Filters): Query {
+export function latestDataMonths(filters: Filters): { activity: Query; outcomes: Query } {
 	// Practices filtered before the joins (the summaries also have practice_code); columns qualified.
 	const p = (name: string) => `pr.${column('practices', name)}`;
 	const practices = scope('practices', filters, 'icb');
@@ -40,14 +44,28 @@ export function latestDataMonths(filters: Filters): Query {
 	const w = (name: string) => column('wellbeing', name);
 	const g = (name: string) => column('gp_use', name);
 	const month = (expr: string) => `strftime(${expr}, '%Y-%m')`;
+	const inScope = `(SELECT * FROM ${table('practices')} WHERE ${practices.sql}) pr`;
 	return {
-		sql: `WITH r AS (
+		activity: {
+			sql: `WITH r AS (
 	SELECT ${column('referrals', 'practice_code')} AS practice_code, max(${column('referrals', 'referral_month')}) AS m
 	FROM ${table('referrals')} WHERE ${refs.sql} GROUP BY 1
 ), c AS (
 	SELECT ${column('contacts', 'practice_code')} AS practice_code, max(${column('contacts', 'contact_month')}) AS m
 	FROM ${table('contacts')} WHERE ${contacts.sql} GROUP BY 1
-), w AS (
+)
+SELECT ${p('icb_code')} AS icb_code, ${p('icb_name')} AS icb_name, ${p('pcn_code')} AS pcn_code, ${p('pcn_name')} AS pcn_name,
+	${p('practice_code')} AS practice_code, ${p('practice_name')} AS practice_name,
+	${month('r.m')} AS referrals, ${month('c.m')} AS contacts
+FROM ${inScope}
+LEFT JOIN r ON r.practice_code = ${p('practice_code')}
+LEFT JOIN c ON c.practice_code = ${p('practice_code')}
+ORDER BY ${p('pcn_name')}, ${p('pcn_code')}, ${p('practice_name')}, ${p('practice_code')}`,
+			params: [...refs.params, ...contacts.params, ...practices.params],
+			tables: ['referrals', 'contacts', 'practices']
+		},
+		outcomes: {
+			sql: `WITH w AS (
 	SELECT ${w('practice_code')} AS practice_code,
 		date_trunc('month', max(greatest(coalesce(${w('baseline_date')}, ${w('follow_up_date')}), coalesce(${w('follow_up_date')}, ${w('baseline_date')})))) AS m
 	FROM ${table('wellbeing')} WHERE ${wellbeing.sql} GROUP BY 1
@@ -55,18 +73,28 @@ export function latestDataMonths(filters: Filters): Query {
 	SELECT ${g('practice_code')} AS practice_code, max(${g('index_month')}) AS m
 	FROM ${table('gp_use')} WHERE ${gp.sql} AND ${g('cohort')} = ? AND ${g('covered')} GROUP BY 1
 )
-SELECT ${p('icb_code')} AS icb_code, ${p('icb_name')} AS icb_name, ${p('pcn_code')} AS pcn_code, ${p('pcn_name')} AS pcn_name,
-	${p('practice_code')} AS practice_code, ${p('practice_name')} AS practice_name,
-	${month('r.m')} AS referrals, ${month('c.m')} AS contacts, ${month('w.m')} AS wellbeing, ${month('g.m')} AS gp
-FROM (SELECT * FROM ${table('practices')} WHERE ${practices.sql}) pr
-LEFT JOIN r ON r.practice_code = ${p('practice_code')}
-LEFT JOIN c ON c.practice_code = ${p('practice_code')}
+SELECT ${p('practice_code')} AS practice_code, ${month('w.m')} AS wellbeing, ${month('g.m')} AS gp
+FROM ${inScope}
 LEFT JOIN w ON w.practice_code = ${p('practice_code')}
 LEFT JOIN g ON g.practice_code = ${p('practice_code')}
-ORDER BY ${p('pcn_name')}, ${p('pcn_code')}, ${p('practice_name')}, ${p('practice_code')}`,
-		params: [...refs.params, ...contacts.params, ...wellbeing.params, ...gp.params, 'referred', ...practices.params],
-		tables: ['practices', 'referrals', 'contacts', 'wellbeing', 'gp_use']
+ORDER BY ${p('practice_code')}`,
+			params: [...wellbeing.params, ...gp.params, 'referred', ...practices.params],
+			tables: ['wellbeing', 'gp_use', 'practices']
+		}
 	};
+}
+
+/**
+ * The rows of `latestDataMonths` as one row per practice, in the activity query's order:
+ * icb_code, icb_name, pcn_code, pcn_name, practice_code, practice_name, referrals, contacts,
+ * wellbeing, gp. Both queries return every practice in scope, so each finds its partner.
+ */
+export function latestMonthRows(activity: readonly Row[], outcomes: readonly Row[]): Row[] {
+	const byPractice = new Map(outcomes.map((o) => [o.practice_code, o]));
+	return activity.map((a) => {
+		const o = byPractice.get(a.practice_code);
+		return { ...a, wellbeing: o?.wellbeing ?? null, gp: o?.gp ?? null };
+	});
 }
 
 /** Alias of a field's recorded count in completeness results. */
