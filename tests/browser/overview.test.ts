@@ -144,6 +144,34 @@ describe.skipIf(!app.available)('Overview', () => {
 		await page.close();
 	});
 
+	it('going through every dashboard page from a filtered Overview fetches no table twice but the small practices table', async () => {
+		const { page, errors } = await watchedPage(browser.context);
+		const fetched: string[] = [];
+		page.on('request', (request) => {
+			const name = new URL(request.url()).pathname.match(/\/data\/([a-z_]+)\.parquet$/)?.[1];
+			if (name) fetched.push(name);
+		});
+		await page.goto(app.origin + '/?sex=female');
+		await expect.poll(() => [...new Set(fetched)].sort(), { timeout: 30_000 }).toEqual(['gp_use', 'practices', 'referrals', 'wellbeing']);
+		for (const [link, path] of [
+			['Wellbeing', '/wellbeing'],
+			['GP time freed', '/gp-time'],
+			['Compare practices', '/practices'],
+			['Referrals and equity', '/referrals'],
+			['Data quality', '/data-quality']
+		] as const) {
+			await page.getByRole('navigation').first().getByRole('link', { name: link, exact: true }).click();
+			await page.waitForURL((url) => url.pathname === path);
+			// Every figure of the page drawn (nothing left busy), so every query it makes has run.
+			await expect.poll(() => page.locator('[aria-busy="true"]').count(), { timeout: 30_000 }).toBe(0);
+		}
+		const large = fetched.filter((t) => t !== 'practices');
+		expect(large.length, `fetched: ${large.join(', ')}`).toBe(new Set(large).size);
+		expect(new Set(large)).toEqual(new Set(['referrals', 'wellbeing', 'gp_use', 'gp_monthly', 'contacts', 'signposting', 'workforce']));
+		expect(errors).toEqual([]);
+		await page.close();
+	});
+
 	it('says, under the rates and the ambition, that a people filter leaves the denominator at all registered patients', async () => {
 		const { page, errors } = await watchedPage(browser.context);
 		const note = DENOMINATOR_NOTE;

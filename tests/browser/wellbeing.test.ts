@@ -17,7 +17,7 @@ import { wellbeingKeyFigures } from '../../src/lib/figures/wellbeing-messages.js
 import { parseFilters, resolvePeriod } from '../../src/lib/filters/filters.js';
 import { describePeriod, periodMonths } from '../../src/lib/filters/period.js';
 import type { Ons4Measure } from '../../src/lib/metrics/index.js';
-import { ons4BandPairs, wellbeingByMeasure, wellbeingChangeBy, wellbeingCompleteness, wellbeingDistribution, type ChangeDimension } from '../../src/lib/queries/index.js';
+import { ons4BandPairs, wellbeingByMeasure, wellbeingChangeBy, wellbeingCompleteness, wellbeingCompletenessRows, wellbeingDistribution, type ChangeDimension } from '../../src/lib/queries/index.js';
 import type { FirstView } from '../../src/lib/schema/index.js';
 import { app, checkPage, launchBrowser, nodeDuckDb, tableText, watchedPage } from './context.js';
 
@@ -49,7 +49,8 @@ describe.skipIf(!app.available)('Wellbeing', () => {
 		const bins = distributionBins(spec);
 		const summaries = measureSummaries(await duck.rows(wellbeingByMeasure(filters, range)));
 		const current = summaries.find((s) => s.key === measureKey(spec))!;
-		const complete = completeness(await duck.rows(wellbeingCompleteness(filters, range)), pcnName);
+		const parts = wellbeingCompleteness(filters, range);
+		const complete = completeness(wellbeingCompletenessRows(await duck.rows(parts.accepted), await duck.rows(parts.scores)), pcnName);
 		const groups = changeByGroup(await duck.rows(wellbeingChangeBy(filters, range, spec, by)), by, current.meanChange.value, pcnName);
 		const bands = spec.instrument === 'ons4' ? bandMovement(await duck.rows(ons4BandPairs(filters, range, spec.measure as Ons4Measure)), spec.measure as Ons4Measure) : null;
 		return {

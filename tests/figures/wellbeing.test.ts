@@ -11,7 +11,7 @@ import { completeness } from '../../src/lib/figures/wellbeing-completeness.js';
 import { NO_FILTERS, type Filters } from '../../src/lib/filters/filters.js';
 import { periodMonths, type MonthRange } from '../../src/lib/filters/period.js';
 import { meanInterval, ons4Band, ons4BandMovement, summariseWellbeing, type DisclosedValue, type Ons4Measure } from '../../src/lib/metrics/index.js';
-import { ons4BandPairs, wellbeingByMeasure, wellbeingChangeBy, wellbeingCompleteness, wellbeingDistribution, CHANGE_DIMENSIONS } from '../../src/lib/queries/index.js';
+import { ons4BandPairs, wellbeingByMeasure, wellbeingChangeBy, wellbeingCompleteness, wellbeingCompletenessRows, wellbeingDistribution, CHANGE_DIMENSIONS } from '../../src/lib/queries/index.js';
 import { INSTRUMENTS, MEASURES } from '../../src/lib/schema/instruments.js';
 import { groupBy, inRange, publication, type Publication } from './helpers.js';
 
@@ -269,7 +269,8 @@ describe('Wellbeing figures against record-level recomputation', () => {
 				const fl = rs.map((r) => flags(r.referral_id, instrument));
 				return { accepted: rs.length, baseline: fl.filter((f) => f.b).length, follow_up: fl.filter((f) => f.f).length, paired: fl.filter((f) => f.p).length };
 			};
-			const rows = await pub.rows(wellbeingCompleteness(filters, range));
+			const parts = wellbeingCompleteness(filters, range);
+			const rows = wellbeingCompletenessRows(await pub.rows(parts.accepted), await pub.rows(parts.scores));
 			const pcns = [...new Set(accepted.map((r) => r.pcn_code))].sort();
 			for (const pcn of [...pcns, null]) {
 				for (const instrument of ['any', ...INSTRUMENTS]) {

@@ -52,7 +52,7 @@ export function wellbeingSql(): string {
 		CASE WHEN v.fu IS NOT NULL AND v.bl IS NOT NULL THEN
 			CASE WHEN change >= ${threshold} - ${CHANGE_TOLERANCE} THEN 1 WHEN change <= -(${threshold}) + ${CHANGE_TOLERANCE} THEN -1 ELSE 0 END
 		END::INTEGER AS meaningful_change,
-		(v.fu.d - v.bl.d)::INTEGER AS days_between, r.referral_month, r.financial_year,
+		(v.fu.d - v.bl.d)::INTEGER AS days_between, r.referral_month, r.financial_year, r.accepted,
 		r.referral_source, r.needs, r.age_band, r.sex, r.ethnic_group, r.imd_decile, r.imd_quintile
 	FROM v JOIN out_referrals r USING (referral_id)`;
 }

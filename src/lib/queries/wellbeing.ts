@@ -8,6 +8,7 @@ import type { MonthRange } from '../filters/period.js';
 import { ONS4_BANDS, type Ons4Measure } from '../metrics/ons4-bands.js';
 import { INSTRUMENTS, type MeasureSpec } from '../schema/instruments.js';
 import { filterTables, filterWhere } from './filter-sql.js';
+import type { Row } from '../figures/rows.js';
 import { column, table, type Param, type Query } from './query.js';
 
 /** Dimensions paired change can be broken down by. */
@@ -109,34 +110,68 @@ GROUP BY baseline_band, follow_up_band ORDER BY baseline_band, follow_up_band`,
  * Completeness of wellbeing scores among accepted referrals, per PCN (`pcn_code`, null on the
  * total row) and per instrument (`instrument`: each instrument, and 'any' for any of them):
  * `accepted` referrals, and of those how many have a `baseline`, a `follow_up` and a `paired`
- * score for at least one measure of the instrument.
+ * score for at least one measure of the instrument. Two queries, one per DuckDB-WASM engine
+ * (src/lib/db/connector.ts), put together by `wellbeingCompletenessRows`: `accepted` counts
+ * accepted referrals in referrals, `scores` counts those with scores in wellbeing, which carries
+ * each referral's filter columns and accepted flag, so the same filters select the same referrals.
  */
-export function wellbeingCompleteness(filters: Filters, period: MonthRange): Query {
-	const where = filterWhere('referrals', filters, period);
+export function wellbeingCompleteness(filters: Filters, period: MonthRange): { accepted: Query; scores: Query } {
+	const referrals = filterWhere('referrals', filters, period);
 	const r = (name: string) => column('referrals', name);
-	const instruments = ['any', ...INSTRUMENTS];
+	const where = filterWhere('wellbeing', filters, period);
 	return {
-		sql: `WITH acc AS (
-	SELECT ${r('referral_id')} AS referral_id, ${r('pcn_code')} AS pcn_code FROM ${table('referrals')} WHERE ${where.sql} AND ${r('accepted')}
-), per AS (
-	SELECT ${w('referral_id')} AS referral_id, ${w('instrument')} AS instrument,
+		accepted: {
+			sql: `SELECT ${r('pcn_code')} AS pcn_code, count(*)::INTEGER AS accepted
+FROM ${table('referrals')} WHERE ${referrals.sql} AND ${r('accepted')}
+GROUP BY GROUPING SETS ((${r('pcn_code')}), ())
+ORDER BY pcn_code NULLS LAST`,
+			params: referrals.params,
+			tables: ['referrals']
+		},
+		scores: {
+			sql: `WITH per AS (
+	SELECT ${w('referral_id')} AS referral_id, ${w('pcn_code')} AS pcn_code, ${w('instrument')}::VARCHAR AS instrument,
 		bool_or(${w('baseline_value')} IS NOT NULL) AS b, bool_or(${w('follow_up_value')} IS NOT NULL) AS f, bool_or(${w('paired')}) AS p
-	FROM ${table('wellbeing')} WHERE ${w('referral_id')} IN (SELECT referral_id FROM acc) GROUP BY ALL
+	FROM ${table('wellbeing')} WHERE ${where.sql} AND ${w('accepted')} GROUP BY ALL
 ), flags AS (
 	SELECT * FROM per
 	UNION ALL
-	SELECT referral_id, 'any', bool_or(b), bool_or(f), bool_or(p) FROM per GROUP BY referral_id
-), instruments(instrument) AS (VALUES ${instruments.map(() => '(?)').join(', ')})
-SELECT acc.pcn_code, i.instrument, count(*)::INTEGER AS accepted,
-	count(*) FILTER (WHERE flags.b)::INTEGER AS baseline,
-	count(*) FILTER (WHERE flags.f)::INTEGER AS follow_up,
-	count(*) FILTER (WHERE flags.p)::INTEGER AS paired
-FROM acc CROSS JOIN instruments i LEFT JOIN flags ON flags.referral_id = acc.referral_id AND flags.instrument = i.instrument
-GROUP BY GROUPING SETS ((acc.pcn_code, i.instrument), (i.instrument))
-ORDER BY acc.pcn_code NULLS LAST, i.instrument`,
-		params: [...where.params, ...instruments],
-		// Wellbeing first: the query runs in the engine the Wellbeing page's other queries use,
-		// which then loads referrals too (see Query.tables).
-		tables: ['wellbeing', 'referrals']
+	SELECT referral_id, pcn_code, 'any', bool_or(b), bool_or(f), bool_or(p) FROM per GROUP BY referral_id, pcn_code
+)
+SELECT pcn_code, instrument,
+	count(*) FILTER (WHERE b)::INTEGER AS baseline,
+	count(*) FILTER (WHERE f)::INTEGER AS follow_up,
+	count(*) FILTER (WHERE p)::INTEGER AS paired
+FROM flags
+GROUP BY GROUPING SETS ((pcn_code, instrument), (instrument))
+ORDER BY pcn_code NULLS LAST, instrument`,
+			params: where.params,
+			tables: ['wellbeing', ...filterTables('wellbeing', filters)]
+		}
 	};
+}
+
+/**
+ * The rows of `wellbeingCompleteness` as one row per PCN with accepted referrals (then the total,
+ * `pcn_code` null) and instrument ('any' and each instrument, by name): pcn_code, instrument, accepted,
+ * baseline, follow_up, paired (0 where no accepted referral of the PCN has a score).
+ */
+export function wellbeingCompletenessRows(accepted: readonly Row[], scores: readonly Row[]): Row[] {
+	const key = (pcn: unknown, instrument: unknown) => `${pcn === null || pcn === undefined ? '' : String(pcn)}\u0000${String(instrument)}`;
+	const byKey = new Map(scores.map((s) => [key(s.pcn_code, s.instrument), s]));
+	// In code-unit order, as the query's ORDER BY on text gives them ('any' first).
+	const instruments = ['any', ...INSTRUMENTS].sort();
+	return accepted.flatMap((a) =>
+		instruments.map((instrument) => {
+			const s = byKey.get(key(a.pcn_code, instrument));
+			return {
+				pcn_code: a.pcn_code ?? null,
+				instrument,
+				accepted: a.accepted,
+				baseline: s?.baseline ?? 0,
+				follow_up: s?.follow_up ?? 0,
+				paired: s?.paired ?? 0
+			};
+		})
+	);
 }

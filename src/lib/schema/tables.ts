@@ -5,7 +5,7 @@
  */
 
 /** Bump when a published table gains, loses or changes a column. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /** DuckDB SQL types used in published tables. */
 export type SqlType = 'VARCHAR' | 'DATE' | 'INTEGER' | 'DOUBLE' | 'BOOLEAN';
@@ -172,6 +172,7 @@ export const TABLES: readonly TableSpec[] = [
 			{ name: 'days_between', type: 'INTEGER', description: 'Days from baseline to follow-up' },
 			{ name: 'referral_month', type: 'DATE', description: 'Month of the referral' },
 			{ name: 'financial_year', type: 'VARCHAR', categorical: true, description: 'Financial year of the referral' },
+			{ name: 'accepted', type: 'BOOLEAN', description: "The referral's accepted flag, as in referrals (null when no status was recorded)" },
 			...referralAttributes,
 			...demographics
 		]
