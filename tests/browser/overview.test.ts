@@ -126,6 +126,55 @@ describe.skipIf(!app.available)('Overview', () => {
 		await page.close();
 	});
 
+	it('changes made before the URL is written become one history entry, and back returns to the view before them', async () => {
+		const watched = await watchedPage(browser.context);
+		const { page } = watched;
+		await page.goto(app.origin + '/');
+		const before = await headlinesOnScreen(page);
+		const [first, second] = [...new Set(firstView.areas.map((a) => String(a.pcn_code)))];
+		// Two choices in the same task, as a fast user or a keyboard repeat makes them.
+		await page.evaluate(
+			([a, b]) => {
+				const select = document.querySelector<HTMLSelectElement>('#f-pcn')!;
+				for (const value of [a!, b!]) {
+					select.value = value;
+					select.dispatchEvent(new Event('change', { bubbles: true }));
+				}
+			},
+			[first, second]
+		);
+		await page.waitForURL(new RegExp(`pcn=${second}`));
+		const expected = Object.fromEntries((await expectedHeadlines(`pcn=${second}`)).map((h) => [h.key, shownText(h)]));
+		await expect.poll(() => headlinesOnScreen(page), { timeout: 30_000 }).toEqual(expected);
+		await page.goBack();
+		await page.waitForURL(app.origin + '/');
+		await expect.poll(() => headlinesOnScreen(page), { timeout: 30_000 }).toEqual(before);
+		expect(await page.getByLabel('PCN', { exact: true }).inputValue()).toBe('');
+		expect(watched.errors).toEqual([]);
+		await page.close();
+	});
+
+	it('a filter change followed at once by the reset link ends on the unfiltered view, and its URL is never written', async () => {
+		const watched = await watchedPage(browser.context);
+		const { page } = watched;
+		await page.goto(app.origin + '/');
+		const before = await headlinesOnScreen(page);
+		const pcn = String(firstView.areas[0]!.pcn_code);
+		await page.evaluate((value) => {
+			const select = document.querySelector<HTMLSelectElement>('#f-pcn')!;
+			select.value = value;
+			select.dispatchEvent(new Event('change', { bubbles: true }));
+			[...document.querySelectorAll('a')].find((a) => a.textContent?.trim() === 'Reset all filters')!.click();
+		}, pcn);
+		// Longer than the address waits for figures before it writes a URL anyway (1 s).
+		await page.waitForTimeout(1500);
+		expect(page.url()).toBe(app.origin + '/');
+		expect(await page.getByLabel('PCN', { exact: true }).inputValue()).toBe('');
+		await expect.poll(() => headlinesOnScreen(page), { timeout: 30_000 }).toEqual(before);
+		expect(watched.errors).toEqual([]);
+		await page.close();
+	});
+
 	it('a filtered Overview loads its four tables into the two DuckDB-WASM workers, each fetched once', async () => {
 		const { page, errors } = await watchedPage(browser.context);
 		const fetched: string[] = [];

@@ -11,6 +11,7 @@ import type { Query } from '$lib/queries';
  * `cache`: answer a repeat of the same query from its first result (see QueryOptions).
  */
 export async function queryRows(q: Query, key: string, options: { cache?: boolean } = {}): Promise<Row[] | null> {
+	inFlight++;
 	try {
 		const start = performance.now();
 		const result = await connector().query(q, { key, cache: options.cache });
@@ -20,7 +21,18 @@ export async function queryRows(q: Query, key: string, options: { cache?: boolea
 	} catch (error) {
 		if (isStale(error)) return null;
 		throw error;
+	} finally {
+		if (--inFlight === 0) for (const resolve of idle.splice(0)) resolve();
 	}
+}
+
+/** Queries asked for through queryRows and not yet answered. */
+let inFlight = 0;
+const idle: (() => void)[] = [];
+
+/** Resolves when no query made through queryRows is under way (at once when none is). */
+export function whenQueriesDone(): Promise<void> {
+	return inFlight === 0 ? Promise.resolve() : new Promise((resolve) => idle.push(resolve));
 }
 
 /** Start DuckDB-WASM and load tables in the background (after the first view is drawn). */
