@@ -5,7 +5,7 @@
  * Targets (issue 3): ratio <= 3, peak memory <= 2 GiB, whole run <= 60 s.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,6 +50,13 @@ if (!existsSync(join(delivery, 'referrals.csv'))) {
 }
 const files = FILES.map((f) => join(delivery, f.file)).filter(existsSync);
 const inputBytes = files.reduce((a, f) => a + statSync(f).size, 0);
+
+// Read every file once first, so that neither side pays for a cold page cache: right after the
+// machine has been idle, the bare copy (timed first) read the files from disk and the ratio fell to
+// 2.7 against 3.8 with a warm cache.
+for (const f of files) {
+	for await (const chunk of createReadStream(f, { highWaterMark: 1 << 22 })) void chunk;
+}
 
 // Bare DuckDB: read every file with the CSV sniffer and write zstd Parquet, in this process.
 const bareOut = join(root, 'bare');
