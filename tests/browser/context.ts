@@ -40,6 +40,20 @@ export async function watchedPage(context: { newPage(): Promise<Page> }): Promis
 	return { page, errors, requests };
 }
 
+/** The published tables (Parquet under /data/) a watched page has fetched so far, in request order. */
+export function fetchedTables(watched: WatchedPage): string[] {
+	return watched.requests.map((url) => new URL(url).pathname.match(/\/data\/([a-z_]+)\.parquet$/)?.[1]).filter((t): t is string => t !== undefined);
+}
+
+/**
+ * Open the Overview with a people filter, so that it queries its four tables and loads them into
+ * both DuckDB-WASM engines; resolves once all four have been fetched.
+ */
+export async function openFilteredOverview(watched: WatchedPage): Promise<void> {
+	await watched.page.goto(app.origin + '/?sex=female');
+	await expect.poll(() => [...new Set(fetchedTables(watched))].sort(), { timeout: 30_000 }).toEqual(['gp_use', 'practices', 'referrals', 'wellbeing']);
+}
+
 /** Whether a URL is on the app's origin (data: and blob: URLs are the page's own). */
 export function sameOrigin(url: string, origin: string): boolean {
 	const u = new URL(url);

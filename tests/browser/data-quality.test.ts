@@ -16,7 +16,7 @@ import { activityCompleteness, latestDataMonths, latestMonthRows, referralComple
 import { completenessFields } from '../../src/lib/schema/completeness.js';
 import type { FirstView, Manifest } from '../../src/lib/schema/index.js';
 import { dropRecentReferrals, publishDirtyDemo } from '../figures/data-quality-fixture.js';
-import { app, checkPage, launchBrowser, nodeDuckDb, tableText, watchedPage } from './context.js';
+import { app, checkPage, fetchedTables, launchBrowser, nodeDuckDb, openFilteredOverview, tableText, watchedPage } from './context.js';
 import { startApp, type AppServer } from './harness.js';
 
 /** en-GB grouping, written out here rather than taken from the app. */
@@ -113,16 +113,11 @@ describe.skipIf(!app.available)('Data quality', () => {
 	});
 
 	it("shows latest months and completeness as node DuckDB computes them, after disclosure control", async () => {
-		const { page, errors } = await watchedPage(browser.context);
-		const fetched: string[] = [];
-		page.on('request', (request) => {
-			const name = new URL(request.url()).pathname.match(/\/data\/([a-z_]+)\.parquet$/)?.[1];
-			if (name) fetched.push(name);
-		});
+		const watched = await watchedPage(browser.context);
+		const { page, errors } = watched;
 		// From a filtered Overview, which loads its tables into both DuckDB-WASM engines, as a user
 		// arrives here.
-		await page.goto(app.origin + '/?sex=female');
-		await expect.poll(() => [...new Set(fetched)].sort(), { timeout: 30_000 }).toEqual(['gp_use', 'practices', 'referrals', 'wellbeing']);
+		await openFilteredOverview(watched);
 		await page.getByRole('link', { name: 'Data quality', exact: true }).first().click();
 		await page.waitForURL(/\/data-quality/);
 		const icbName = String(firstView.areas[0]!.icb_name);
@@ -138,7 +133,7 @@ describe.skipIf(!app.available)('Data quality', () => {
 		await page.getByRole('heading', { name: new RegExp(`^${least.field.label} is the least complete referral field`) }).waitFor();
 		// The latest months are two queries, one per DuckDB-WASM engine: no table is loaded into
 		// both engines but the small practices table, so none but it is fetched twice.
-		const large = fetched.filter((t) => t !== 'practices').sort();
+		const large = fetchedTables(watched).filter((t) => t !== 'practices').sort();
 		expect(large).toEqual(['contacts', 'gp_use', 'referrals', 'signposting', 'wellbeing']);
 		expect(errors).toEqual([]);
 		await page.close();

@@ -17,7 +17,7 @@ import { gpUseByCohort, overviewAreas, overviewReferralParts, overviewReferrals,
 import type { FirstView } from '../../src/lib/schema/index.js';
 import { generateDemo } from '../../data-pipeline/src/demo/generate.js';
 import { runPipeline } from '../../data-pipeline/src/run.js';
-import { app, checkPage, launchBrowser, nodeDuckDb, tableText, watchedPage } from './context.js';
+import { app, checkPage, fetchedTables, launchBrowser, nodeDuckDb, openFilteredOverview, tableText, watchedPage } from './context.js';
 import { startApp, tempDir } from './harness.js';
 
 describe.skipIf(!app.available)('Overview', () => {
@@ -48,6 +48,24 @@ describe.skipIf(!app.available)('Overview', () => {
 	}
 
 	const shownText = (h: Headline) => (h.value.value === null ? (h.value.suppressed ? '*' : '–') : `${formatNumber(h.value.value, h.digits)}${h.unit === '%' ? '%' : ''}`);
+
+	/**
+	 * Choose PCNs in the filter bar one after another in one task, as a fast user or a held key
+	 * does, and then, with `thenReset`, follow the reset link in the same task.
+	 */
+	async function choosePcnsAtOnce(page: Page, pcns: string[], options: { thenReset?: boolean } = {}): Promise<void> {
+		await page.evaluate(
+			({ values, reset }) => {
+				const select = document.querySelector<HTMLSelectElement>('#f-pcn')!;
+				for (const value of values) {
+					select.value = value;
+					select.dispatchEvent(new Event('change', { bubbles: true }));
+				}
+				if (reset) [...document.querySelectorAll('a')].find((a) => a.textContent?.trim() === 'Reset all filters')!.click();
+			},
+			{ values: pcns, reset: options.thenReset ?? false }
+		);
+	}
 
 	async function headlinesOnScreen(page: Page): Promise<Record<string, string>> {
 		await page.locator('.headline').first().waitFor({ timeout: 30_000 });
@@ -133,16 +151,7 @@ describe.skipIf(!app.available)('Overview', () => {
 		const before = await headlinesOnScreen(page);
 		const [first, second] = [...new Set(firstView.areas.map((a) => String(a.pcn_code)))];
 		// Two choices in the same task, as a fast user or a keyboard repeat makes them.
-		await page.evaluate(
-			([a, b]) => {
-				const select = document.querySelector<HTMLSelectElement>('#f-pcn')!;
-				for (const value of [a!, b!]) {
-					select.value = value;
-					select.dispatchEvent(new Event('change', { bubbles: true }));
-				}
-			},
-			[first, second]
-		);
+		await choosePcnsAtOnce(page, [first!, second!]);
 		await page.waitForURL(new RegExp(`pcn=${second}`));
 		const expected = Object.fromEntries((await expectedHeadlines(`pcn=${second}`)).map((h) => [h.key, shownText(h)]));
 		await expect.poll(() => headlinesOnScreen(page), { timeout: 30_000 }).toEqual(expected);
@@ -160,12 +169,7 @@ describe.skipIf(!app.available)('Overview', () => {
 		await page.goto(app.origin + '/');
 		const before = await headlinesOnScreen(page);
 		const pcn = String(firstView.areas[0]!.pcn_code);
-		await page.evaluate((value) => {
-			const select = document.querySelector<HTMLSelectElement>('#f-pcn')!;
-			select.value = value;
-			select.dispatchEvent(new Event('change', { bubbles: true }));
-			[...document.querySelectorAll('a')].find((a) => a.textContent?.trim() === 'Reset all filters')!.click();
-		}, pcn);
+		await choosePcnsAtOnce(page, [pcn], { thenReset: true });
 		// Longer than the address waits for figures before it writes a URL anyway (1 s).
 		await page.waitForTimeout(1500);
 		expect(page.url()).toBe(app.origin + '/');
@@ -176,32 +180,23 @@ describe.skipIf(!app.available)('Overview', () => {
 	});
 
 	it('a filtered Overview loads its four tables into the two DuckDB-WASM workers, each fetched once', async () => {
-		const { page, errors } = await watchedPage(browser.context);
-		const fetched: string[] = [];
-		page.on('request', (request) => {
-			const name = new URL(request.url()).pathname.match(/\/data\/([a-z_]+)\.parquet$/)?.[1];
-			if (name) fetched.push(name);
-		});
-		await page.goto(app.origin + '/?sex=female');
+		const watched = await watchedPage(browser.context);
+		const { page, errors } = watched;
+		await openFilteredOverview(watched);
 		const expected = Object.fromEntries((await expectedHeadlines('sex=female')).map((h) => [h.key, shownText(h)]));
 		await expect.poll(() => headlinesOnScreen(page), { timeout: 30_000 }).toEqual(expected);
 		// Referral activity in one engine, outcomes in the other (src/lib/db/connector.ts): no table twice.
 		const engines = page.workers().filter((w) => /duckdb-browser-[a-z]+\.worker/.test(w.url()));
 		expect(engines).toHaveLength(2);
-		expect(fetched.sort()).toEqual(['gp_use', 'practices', 'referrals', 'wellbeing']);
+		expect(fetchedTables(watched).sort()).toEqual(['gp_use', 'practices', 'referrals', 'wellbeing']);
 		expect(errors).toEqual([]);
 		await page.close();
 	});
 
 	it('going through every dashboard page from a filtered Overview fetches no table twice but the small practices table', async () => {
-		const { page, errors } = await watchedPage(browser.context);
-		const fetched: string[] = [];
-		page.on('request', (request) => {
-			const name = new URL(request.url()).pathname.match(/\/data\/([a-z_]+)\.parquet$/)?.[1];
-			if (name) fetched.push(name);
-		});
-		await page.goto(app.origin + '/?sex=female');
-		await expect.poll(() => [...new Set(fetched)].sort(), { timeout: 30_000 }).toEqual(['gp_use', 'practices', 'referrals', 'wellbeing']);
+		const watched = await watchedPage(browser.context);
+		const { page, errors } = watched;
+		await openFilteredOverview(watched);
 		for (const [link, path] of [
 			['Wellbeing', '/wellbeing'],
 			['GP time freed', '/gp-time'],
@@ -214,7 +209,7 @@ describe.skipIf(!app.available)('Overview', () => {
 			// Every figure of the page drawn (nothing left busy), so every query it makes has run.
 			await expect.poll(() => page.locator('[aria-busy="true"]').count(), { timeout: 30_000 }).toBe(0);
 		}
-		const large = fetched.filter((t) => t !== 'practices');
+		const large = fetchedTables(watched).filter((t) => t !== 'practices');
 		expect(large.length, `fetched: ${large.join(', ')}`).toBe(new Set(large).size);
 		expect(new Set(large)).toEqual(new Set(['referrals', 'wellbeing', 'gp_use', 'gp_monthly', 'contacts', 'signposting', 'workforce']));
 		expect(errors).toEqual([]);
