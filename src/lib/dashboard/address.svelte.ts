@@ -5,8 +5,8 @@
  * shared links work as before) once the new figures are drawn. Why: the browser handles each
  * same-document navigation and fetches the favicon again after it, in its own process, and on two
  * cores that work slowed the DuckDB-WASM queries of the change it belonged to by about a third
- * (`npm run bench:app` at demo size: median 43 -> 35-39 ms, p95 57-67 -> 46-51 ms). Changes made before the
- * URL is written become one history entry, the last.
+ * (`npm run bench:app` at demo size: median 41-47 -> 35-42 ms, p95 57-67 -> 46-57 ms). Changes
+ * made before the URL is written become one history entry, the last.
  */
 import { goto } from '$app/navigation';
 import { page } from '$app/state';

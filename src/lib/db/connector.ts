@@ -69,10 +69,10 @@ const ENGINES = 2;
 /**
  * The engine each table lives in. A DuckDB-WASM engine runs one query at a time on one thread,
  * so a page's queries on referral activity and on outcomes run side by side only in two engines.
- * Each table is loaded once: the split keeps memory as it was with one engine. On 1,000,000
- * referrals it took the Overview's filter change from a median of 102 ms (p95 145) to 88 ms
- * (p95 119); at demo size, where the queries are mostly fixed costs, it makes little difference
- * (README, Performance).
+ * Each table is loaded once, so the data take no more memory than in one engine (the second
+ * engine adds its own runtime). On 1,000,000 referrals it took the Overview's filter change from a
+ * median of 102 ms (p95 145) to 85-94 ms (p95 119-126); at demo size, where the queries are mostly
+ * fixed costs, it made little difference on its own (README, Performance).
  */
 const HOME: Record<TableName, number> = {
 	practices: 0,
