@@ -49,14 +49,17 @@ export function showUrl(href: string): void {
 	if (url.href === address().href) return;
 	const mine: Pending = { url, from: page.url.href };
 	pending = mine;
-	void figuresDrawn().then(async () => {
-		// Superseded by a later change, or the user went elsewhere meanwhile.
-		if (pending !== mine || page.url.href !== mine.from) return;
-		// eslint-disable-next-line svelte/no-navigation-without-resolve -- same page, only the query changes
-		await goto(`${url.pathname}${url.search}`, { keepFocus: true, noScroll: true });
-		if (pending === mine) pending = null;
-		performance.mark('signpost:address-updated', { detail: url.search });
-	});
+	figuresDrawn()
+		.then(async () => {
+			// Superseded by a later change, or the user went elsewhere meanwhile.
+			if (pending !== mine || page.url.href !== mine.from) return;
+			// eslint-disable-next-line svelte/no-navigation-without-resolve -- same page, only the query changes
+			await goto(`${url.pathname}${url.search}`, { keepFocus: true, noScroll: true });
+			if (pending === mine) pending = null;
+			performance.mark('signpost:address-updated', { detail: url.search });
+		})
+		// The view is shown either way; only the address bar and history miss this change.
+		.catch((error: unknown) => console.warn('The address bar could not be updated', error));
 }
 
 /**
