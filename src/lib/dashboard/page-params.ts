@@ -16,14 +16,3 @@ export function isFilterParam(name: string): boolean {
 export function pageOnlyParams(params: URLSearchParams): URLSearchParams {
 	return new URLSearchParams([...params].filter(([name]) => !isFilterParam(name)));
 }
-
-/** Path and query of `url` with `changes` applied: a value sets a parameter, null removes it. */
-export function withParams(url: URL, changes: Record<string, string | null>): string {
-	const params = new URLSearchParams(url.searchParams);
-	for (const [name, value] of Object.entries(changes)) {
-		if (value === null) params.delete(name);
-		else params.set(name, value);
-	}
-	const query = params.toString();
-	return `${url.pathname}${query ? `?${query}` : ''}`;
-}
