@@ -7,8 +7,10 @@
  *    (selects and checkboxes, operated inside the page; after one untimed change that loads
  *    DuckDB's tables), median and p95, from the control's change event until the first animation
  *    frame after the Overview's `signpost:overview-updated` mark (figures recomputed and drawn),
- *    timed in the page. (A link click would add a frame: SvelteKit waits for one before following
- *    a link, which the controls' `goto` does not.);
+ *    timed in the page; then it waits for the URL to reach the address bar (written just after the
+ *    figures, src/lib/dashboard/address.svelte.ts) and pauses 250 ms, as a person does, before the
+ *    next change. (A link click would add a frame: SvelteKit waits for one before following a
+ *    link, which the controls do not.);
  *  - the browser's query time for each change (the `signpost:overview-queries` measure) beside
  *    the same three queries run by node DuckDB on the same Parquet, for the browser-to-native ratio.
  * Prints a table and the targets of issue 5; it asserts nothing (speed is measured, not tested).
