@@ -51,19 +51,20 @@ describe.skipIf(!app.available)('Overview', () => {
 
 	/**
 	 * Choose PCNs in the filter bar one after another in one task, as a fast user or a held key
-	 * does, and then, with `thenReset`, follow the reset link in the same task.
+	 * does, and then, with `then`, follow the reset link or go back in the same task.
 	 */
-	async function choosePcnsAtOnce(page: Page, pcns: string[], options: { thenReset?: boolean } = {}): Promise<void> {
+	async function choosePcnsAtOnce(page: Page, pcns: string[], options: { then?: 'reset' | 'back' } = {}): Promise<void> {
 		await page.evaluate(
-			({ values, reset }) => {
+			({ values, then }) => {
 				const select = document.querySelector<HTMLSelectElement>('#f-pcn')!;
 				for (const value of values) {
 					select.value = value;
 					select.dispatchEvent(new Event('change', { bubbles: true }));
 				}
-				if (reset) [...document.querySelectorAll('a')].find((a) => a.textContent?.trim() === 'Reset all filters')!.click();
+				if (then === 'reset') [...document.querySelectorAll('a')].find((a) => a.textContent?.trim() === 'Reset all filters')!.click();
+				if (then === 'back') history.back();
 			},
-			{ values: pcns, reset: options.thenReset ?? false }
+			{ values: pcns, then: options.then ?? null }
 		);
 	}
 
@@ -163,20 +164,25 @@ describe.skipIf(!app.available)('Overview', () => {
 		await page.close();
 	});
 
-	it('a filter change followed at once by the reset link ends on the unfiltered view, and its URL is never written', async () => {
-		const watched = await watchedPage(browser.context);
-		const { page } = watched;
-		await page.goto(app.origin + '/');
-		const before = await headlinesOnScreen(page);
-		const pcn = String(firstView.areas[0]!.pcn_code);
-		await choosePcnsAtOnce(page, [pcn], { thenReset: true });
-		// Longer than the address waits for figures before it writes a URL anyway (1 s).
-		await page.waitForTimeout(1500);
-		expect(page.url()).toBe(app.origin + '/');
-		expect(await page.getByLabel('PCN', { exact: true }).inputValue()).toBe('');
-		await expect.poll(() => headlinesOnScreen(page), { timeout: 30_000 }).toEqual(before);
-		expect(watched.errors).toEqual([]);
-		await page.close();
+	it('a filter change followed at once by the reset link or by back ends on the unfiltered view, and its URL is never written', async () => {
+		const [first, second] = [...new Set(firstView.areas.map((a) => String(a.pcn_code)))];
+		for (const then of ['reset', 'back'] as const) {
+			const watched = await watchedPage(browser.context);
+			const { page } = watched;
+			await page.goto(app.origin + '/');
+			const before = await headlinesOnScreen(page);
+			// A first change written to the history within the page, so that back stays in it.
+			await choosePcnsAtOnce(page, [first!]);
+			await page.waitForFunction(() => performance.getEntriesByName('signpost:address-updated').length > 0);
+			await choosePcnsAtOnce(page, [second!], { then });
+			// Longer than the address waits for figures before it writes a URL anyway (1 s).
+			await page.waitForTimeout(1500);
+			expect(page.url(), then).toBe(app.origin + '/');
+			expect(await page.getByLabel('PCN', { exact: true }).inputValue()).toBe('');
+			await expect.poll(() => headlinesOnScreen(page), { timeout: 30_000 }).toEqual(before);
+			expect(watched.errors).toEqual([]);
+			await page.close();
+		}
 	});
 
 	it('a filtered Overview loads its four tables into the two DuckDB-WASM workers, each fetched once', async () => {
