@@ -75,9 +75,9 @@ export async function loadFile(db: Db, delivery: Delivery, spec: FileSpec, workD
 		await transcodeWindows1252(readable, utf8);
 		readable = utf8;
 	}
-	const source: CsvSource = { path: readable, fieldCount: scan.header.length, quotedNewlines: scan.quoted_newlines };
+	const source: CsvSource = { path: readable, fieldCount: scan.header.length, quotedNewlines: scan.quoted_newlines, spaces: scan.spaces };
 	const rejects = `${table}__rejects`;
-	const rows = await copyInReadOrder(db, typedSelectSql(spec, header, source.fieldCount, readCsvSql(source, rejects)), typed);
+	const rows = await copyInReadOrder(db, typedSelectSql(spec, header, source, readCsvSql(source, rejects)), typed);
 	const structural = await takeStructuralRejects(db, rejects, source.fieldCount);
 	if (unclosed) structural.push(unclosed);
 	const lines = new LineMap(scan.anchors, structural.map((s) => s.dline));

@@ -19,6 +19,8 @@ export interface CsvSource {
 	 * padding then, so the file is read on one thread.
 	 */
 	quotedNewlines: boolean;
+	/** Some field may hold a space (from the scan); when none can, values are not trimmed. */
+	spaces: boolean;
 }
 
 /** A structurally broken record and DuckDB's account of it. */

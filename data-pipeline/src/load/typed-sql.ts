@@ -8,17 +8,20 @@ import type { FileSpec } from '../../../src/lib/schema/index.js';
 import { ident } from '../db.js';
 import { columnSql, str } from './column-sql.js';
 import type { HeaderMatch } from './header.js';
+import type { CsvSource } from './read-csv.js';
 import { identifierKindSql, validValueMayBeIdentifier } from './identifiers.js';
 import { PROBLEM_COLUMN, problemSql } from './problem.js';
 import { rowRules } from './row-rules.js';
 
 /**
- * SQL selecting, from `source` (columns c0..c{fieldCount-1}, see `readCsvSql`), in the order
- * read: each contract column typed (NULL when absent or invalid), and the problem column (see
- * `problem.ts`: the reason a row is rejected and the identifiers it holds). Reads the DuckDB
+ * SQL selecting, from `read` (the `readCsvSql` of `source`: columns c0..c{fieldCount-1}), in the
+ * order read: each contract column typed (NULL when absent or invalid), and the problem column
+ * (see `problem.ts`: the reason a row is rejected and the identifiers it holds). Reads the DuckDB
  * variable `sp_today`.
  */
-export function typedSelectSql(spec: FileSpec, header: HeaderMatch, fieldCount: number, source: string): string {
+export function typedSelectSql(spec: FileSpec, header: HeaderMatch, source: Pick<CsvSource, 'fieldCount' | 'spaces'>, read: string): string {
+	const { fieldCount } = source;
+	const trimmed = (c: string) => (source.spaces ? trimmedSql(c) : `nullif(${c}, '')`);
 	const v = (name: string) => ident('v_' + name);
 	const contractPositions = new Set(header.positions.values());
 	const otherPositions = Array.from({ length: fieldCount }, (_, i) => i).filter((i) => !contractPositions.has(i));
@@ -64,7 +67,7 @@ FROM (
 				FROM (
 					SELECT c${fieldCount - 1} IS NULL AS __short, CASE WHEN c${fieldCount - 1} IS NULL THEN ${present} END AS __fields,
 						${[...values, ...others].join(', ')}
-					FROM ${source}
+					FROM ${read}
 				)
 			)
 		)
@@ -98,6 +101,6 @@ function identifierHits(spec: FileSpec, header: HeaderMatch, otherPositions: rea
 }
 
 /** The value trimmed of spaces, NULL when empty; trim only runs on the rare values with a space. */
-function trimmed(c: string): string {
+function trimmedSql(c: string): string {
 	return `CASE WHEN contains(${c}, ' ') THEN nullif(trim(${c}), '') ELSE nullif(${c}, '') END`;
 }

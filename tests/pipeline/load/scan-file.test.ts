@@ -19,7 +19,7 @@ describe('scanFile', () => {
 	it('checksum, size and encodings', async () => {
 		const text = 'a,b\n1,2\n';
 		const s = await scan('plain.csv', text);
-		expect(s).toMatchObject({ bytes: 8, encoding: 'utf-8', header: ['a', 'b'], records: 1, anchors: [], quoted_newlines: false, unclosed: null });
+		expect(s).toMatchObject({ bytes: 8, encoding: 'utf-8', header: ['a', 'b'], records: 1, anchors: [], quoted_newlines: false, spaces: false, unclosed: null });
 		expect(s.sha256).toBe(createHash('sha256').update(text).digest('hex'));
 		expect((await scan('bom.csv', '\uFEFFa,b\r\n1,2\r\n')).encoding).toBe('utf-8-bom');
 		const w = await scan('cp1252.csv', windows1252('Zoë’s,b\n1,2\n'));
@@ -41,6 +41,13 @@ describe('scanFile', () => {
 		const s = await scan('unclosed.csv', 'a,b\n1,2\n3,"x\n4,5\n');
 		expect(s.unclosed).toEqual({ byte: 8, dline: 3, pline: 3 });
 		expect(s.records).toBe(2);
+	});
+
+	it('whether the file holds a space anywhere, so that values need trimming', async () => {
+		expect((await scan('tight.csv', 'a,b\n1,"x,y"\n')).spaces).toBe(false);
+		expect((await scan('padded.csv', 'a,b\n1,x \n')).spaces).toBe(true);
+		// Past the first chunk of the stream too.
+		expect((await scan('late.csv', `a,b\n${'1,2\n'.repeat(400_000)}3, 4\n`)).spaces).toBe(true);
 	});
 
 	it('an empty file has no header', async () => {
