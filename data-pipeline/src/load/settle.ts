@@ -16,8 +16,16 @@ import type { LoadedFile } from './load-file.js';
 const MATERIALISED: ReadonlySet<FileName> = new Set(['referrals', 'comparison']);
 
 /** The view holding every row of a file, all deliveries, with `__d`, `__row`, `__status`, `__reason` and `__code`. */
-export function settledView(spec: FileSpec): string {
+function settledView(spec: FileSpec): string {
 	return `settled_${spec.name}`;
+}
+
+/**
+ * The table of a file's rows that were not loaded (rejected or superseded), all deliveries:
+ * `__d`, `__row`, `__status`, `__reason` and `__code`, as in the settled view.
+ */
+export function unloadedTable(spec: FileSpec): string {
+	return `unloaded_${spec.name}`;
 }
 
 /** What became of one input file's rows. */
@@ -42,6 +50,7 @@ export async function settleAll(db: Db, loaded: readonly LoadedFile[]): Promise<
 		const typed = `typed_${spec.name}`;
 		const checked = `chk_${spec.name}`;
 		const settled = settledView(spec);
+		const unloaded = unloadedTable(spec);
 		const final = `final_${spec.name}`;
 		const cols = spec.columns.map((c) => ident(c.name)).join(', ');
 		if (files.length === 0) {
@@ -52,15 +61,23 @@ export async function settleAll(db: Db, loaded: readonly LoadedFile[]): Promise<
 		await db.run(typedViewSql(spec, files.map((f) => f.typed), typed));
 		await db.run(checkedViewSql(spec, typed, checked));
 		await db.run(settledViewSql(spec, checked, await findRepeats(db, spec, typed, checked), settled));
+		// The settled view is read once, for the rows not loaded (usually few). The final rows are
+		// then the typed rows less those, so that reading them does not repeat the cross-table joins
+		// and the repeats, and needs no join at all when every row loaded.
+		await db.run(
+			`CREATE OR REPLACE TABLE ${ident(unloaded)} AS
+			SELECT __d, __row, __status::ENUM('rejected', 'superseded') AS __status, __reason, __code FROM ${ident(settled)} WHERE __status <> 'loaded'`
+		);
+		const counts = await db.all<{ d: number; status: string; code: string | null; n: number }>(
+			`SELECT __d AS d, __status AS status, __code AS code, count(*)::INTEGER AS n FROM ${ident(unloaded)} GROUP BY ALL`
+		);
+		const keep = counts.length === 0 ? '' : `WHERE NOT EXISTS (SELECT 1 FROM ${ident(unloaded)} u WHERE u.__d = t.__d AND u.__row = t.__row)`;
 		const labels = files.map((f, d) => `WHEN ${d} THEN '${f.delivery.label.replaceAll("'", "''")}'`).join(' ');
 		await db.run(
 			`CREATE OR REPLACE ${MATERIALISED.has(spec.name) ? 'TABLE' : 'VIEW'} ${ident(final)} AS
-			SELECT ${cols}, CASE __d ${labels} END AS delivery FROM ${ident(settled)} WHERE __status = 'loaded'`
+			SELECT ${cols}, CASE __d ${labels} END AS delivery FROM ${ident(typed)} t ${keep}`
 		);
 		// Only the rows not loaded are counted by status and reason; the loaded are the rest.
-		const counts = await db.all<{ d: number; status: string; code: string | null; n: number }>(
-			`SELECT __d AS d, __status AS status, __code AS code, count(*)::INTEGER AS n FROM ${ident(settled)} WHERE __status <> 'loaded' GROUP BY ALL`
-		);
 		files.forEach((file, d) => {
 			const mine = counts.filter((c) => c.d === d);
 			const byReason: Record<string, number> = {};

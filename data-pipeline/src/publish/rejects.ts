@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { Db, ident, literal } from '../db.js';
 import { rawRowsSql } from '../load/read-csv.js';
-import { settledView, type FileAccount } from '../load/settle.js';
+import { unloadedTable, type FileAccount } from '../load/settle.js';
 
 /** Write one rejects CSV per input file name that had rejects; returns the files written. */
 export async function writeRejects(db: Db, accounts: readonly FileAccount[], dir: string): Promise<string[]> {
@@ -23,7 +23,7 @@ export async function writeRejects(db: Db, accounts: readonly FileAccount[], dir
 			const f = a.loaded;
 			const d = list.indexOf(a);
 			const rejected = await db.all<{ row: number; reason: string }>(
-				`SELECT __row AS row, __reason AS reason FROM ${ident(settledView(f.spec))} WHERE __d = $1 AND __status = 'rejected'`,
+				`SELECT __row AS row, __reason AS reason FROM ${ident(unloadedTable(f.spec))} WHERE __d = $1 AND __status = 'rejected'`,
 				[d]
 			);
 			const rows = [
