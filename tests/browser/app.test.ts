@@ -4,6 +4,7 @@
  * every request stays on the app's origin, the CSP blocks a cross-origin fetch, the build ships
  * only the DuckDB bundles it uses, and missing or incompatible data get clear messages.
  */
+import { AxeBuilder } from '@axe-core/playwright';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { basename, join } from 'node:path';
@@ -87,7 +88,7 @@ describe.skipIf(!app.available)('the built app in Chromium', () => {
 		expect(hits).toBe(0);
 	});
 
-	it('announces loading to screen readers while the Parquet downloads', async () => {
+	it('while the Parquet downloads: announces loading, shows which tables are loading and how far, and says when they are in', async () => {
 		const page = await browser.context.newPage();
 		await page.route('**/data/referrals.parquet', async (route) => {
 			await new Promise((r) => setTimeout(r, 1_500));
@@ -96,7 +97,20 @@ describe.skipIf(!app.available)('the built app in Chromium', () => {
 		// A filtered view is not precomputed, so the Overview waits for DuckDB-WASM.
 		await page.goto(app.origin + '/?sex=female');
 		await page.getByRole('status').filter({ hasText: 'Loading headline figures' }).waitFor({ timeout: 5_000 });
+		// The load status (LoadStatus.svelte) names the tables in flight, with a bar of the bytes so far.
+		const loadStatus = page.getByRole('status').filter({ hasText: /^Loading data: / });
+		await loadStatus.waitFor({ timeout: 5_000 });
+		expect(await loadStatus.textContent()).toContain('referrals');
+		const bar = page.getByRole('progressbar', { name: 'Data downloaded' });
+		await bar.waitFor();
+		const manifest = JSON.parse(await readFile(join(published, 'manifest.json'), 'utf8')) as { outputs: { name: string; bytes: number }[] };
+		expect(Number(await bar.getAttribute('max'))).toBeLessThanOrEqual(manifest.outputs.reduce((a, o) => a + o.bytes, 0));
+		expect(Number(await bar.getAttribute('max'))).toBeGreaterThanOrEqual(manifest.outputs.find((o) => o.name === 'referrals')!.bytes);
+		const axe = await new AxeBuilder({ page }).include('.load-status').analyze();
+		expect(axe.violations.map((v) => v.id)).toEqual([]);
 		await page.locator('.headline').first().waitFor({ timeout: 30_000 });
+		await page.getByRole('status').filter({ hasText: 'Data loaded.' }).waitFor();
+		expect(await bar.count()).toBe(0);
 		for (const status of await page.getByRole('status').all()) expect(await status.textContent()).not.toMatch(/Loading/);
 		await page.close();
 	});

@@ -37,12 +37,25 @@ export interface QueryOptions {
 	cache?: boolean;
 }
 
+/** The tables being loaded at a moment, whoever asked for them, and their Parquet bytes so far. */
+export interface LoadingState {
+	tables: TableName[];
+	bytesLoaded: number;
+	bytesTotal: number;
+}
+
 /** The app's handle on DuckDB-WASM. */
 export interface Connector {
 	/** The checked manifest (rejects with DataError when missing or incompatible). */
 	manifest(): Promise<Manifest>;
 	/** Load these tables if not loaded yet, reporting progress. */
 	load(tables: readonly TableName[], onProgress?: (progress: LoadProgress) => void): Promise<void>;
+	/**
+	 * Follow every table load, including those a query starts: `listener` is called with the
+	 * tables in flight and their bytes on each change, and with null once none is. Returns the
+	 * function that stops following.
+	 */
+	watchLoading(listener: (state: LoadingState | null) => void): () => void;
 	/** Load a researcher dataset's Parquet as table `dataset_<name>` (src/lib/queries/datasets.ts), once. */
 	loadDataset(name: DatasetName): Promise<void>;
 	/** Load the query's tables, run it with its bound parameters and return columns. */
@@ -102,6 +115,22 @@ export function createConnector(options: ConnectorOptions): Connector {
 	const engines = Array.from({ length: ENGINES }, (): Slot => ({ loading: new Map(), statements: new Map() }));
 	let manifest: Promise<Manifest> | undefined;
 
+	// Every load in flight (one per loadTables call) and its latest progress, for watchLoading.
+	const inFlight = new Map<symbol, { tables: readonly TableName[]; progress: LoadProgress | null }>();
+	const watchers = new Set<(state: LoadingState | null) => void>();
+	const notify = () => {
+		const loads = [...inFlight.values()];
+		const state: LoadingState | null =
+			loads.length === 0
+				? null
+				: {
+						tables: [...new Set(loads.flatMap((l) => l.tables))],
+						bytesLoaded: loads.reduce((a, l) => a + (l.progress?.bytesLoaded ?? 0), 0),
+						bytesTotal: loads.reduce((a, l) => a + (l.progress?.bytesTotal ?? 0), 0)
+					};
+		for (const watcher of watchers) watcher(state);
+	};
+
 	// A failure is not kept, so calling again (say after the pipeline has run) tries again.
 	const getManifest = () =>
 		(manifest ??= fetchManifest(options.fileUrl('manifest.json')).catch((error: unknown) => {
@@ -142,9 +171,23 @@ export function createConnector(options: ConnectorOptions): Connector {
 			const decoder = options.settings.extensionRepository ? null : options.decoder();
 			decoder?.catch(() => undefined); // reported through the first decode instead
 			const decode: Decoder | null = decoder && (async (bytes, spec) => (await decoder)(bytes, spec));
-			const run = getManifest().then((m) => loadTables(fresh, { manifest: m, connection, fileUrl: options.fileUrl, decode, onProgress }));
+			const id = Symbol();
+			inFlight.set(id, { tables: fresh, progress: null });
+			notify();
+			const progress = (p: LoadProgress) => {
+				inFlight.set(id, { tables: fresh, progress: p });
+				notify();
+				onProgress?.(p);
+			};
+			const run = getManifest().then((m) => loadTables(fresh, { manifest: m, connection, fileUrl: options.fileUrl, decode, onProgress: progress }));
 			// A failed load is forgotten so a retry can try again.
 			run.catch(() => fresh.forEach((t) => loading.delete(t)));
+			void run
+				.catch(() => undefined)
+				.finally(() => {
+					inFlight.delete(id);
+					notify();
+				});
 			for (const t of fresh) loading.set(t, run);
 		}
 		await Promise.all([connection, ...tables.map((t) => loading.get(t))]);
@@ -243,6 +286,10 @@ export function createConnector(options: ConnectorOptions): Connector {
 	return {
 		manifest: getManifest,
 		load,
+		watchLoading: (listener) => {
+			watchers.add(listener);
+			return () => watchers.delete(listener);
+		},
 		loadDataset,
 		query: (q, queryOptions) => {
 			const answer = () => (queryOptions?.cache ? runCached(q) : run(q));

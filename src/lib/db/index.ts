@@ -7,7 +7,7 @@ import { resolve } from '$app/paths';
 import { createConnector, type Connector } from './connector.js';
 import { dataSettings } from './settings.js';
 
-export { createConnector, type Connector, type ConnectorOptions, type QueryOptions } from './connector.js';
+export { createConnector, type Connector, type ConnectorOptions, type LoadingState, type QueryOptions } from './connector.js';
 export { DataError, StaleResultError, isStale, type DataErrorKind } from './errors.js';
 export type { LoadProgress, Decoder } from './loader.js';
 export type { Column, Result } from './result.js';
