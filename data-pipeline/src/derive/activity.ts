@@ -18,9 +18,12 @@ export function practicesSql(): string {
 /** Referrals with geography, periods, acceptance, timeliness and contact counts. `$has_contacts` is bound. */
 export function referralsSql(): string {
 	const accepted = ACCEPTED_STATUSES.map(str).join(', ');
-	// person_key: the person as a number (dense rank of person_id), so that the app counts distinct
-	// people on integers, about a third faster than on text in DuckDB-WASM.
-	return `SELECT p.icb_code, p.pcn_code, r.practice_code, r.referral_id, r.person_id, dense_rank() OVER (ORDER BY r.person_id)::INTEGER AS person_key, r.referral_date,
+	// person_key: the person as a number (the rank of person_id among the people referred), so that
+	// the app counts distinct people on integers, about a third faster than on text in DuckDB-WASM.
+	// Numbered over the distinct people and joined back: the same numbers as dense_rank() over the
+	// referrals, in half the time on 1,000,000 referrals (0.5 against 1.2 s), since a window with no
+	// partition sorts every referral. person_id is required, so no referral misses its key.
+	return `SELECT p.icb_code, p.pcn_code, r.practice_code, r.referral_id, r.person_id, k.person_key, r.referral_date,
 		sp_month(r.referral_date) AS referral_month, sp_fy(r.referral_date) AS financial_year, sp_fyq(r.referral_date) AS fy_quarter,
 		r.referral_source, r.needs, r.age_band, r.sex, r.ethnic_group, r.imd_decile, sp_quintile(r.imd_decile) AS imd_quintile,
 		r.status, CASE WHEN r.status IS NOT NULL THEN r.status IN (${accepted}) END AS accepted,
@@ -28,6 +31,9 @@ export function referralsSql(): string {
 		CASE WHEN $has_contacts THEN coalesce(c.n, 0) END::INTEGER AS contacts, r.delivery
 	FROM final_referrals r
 	JOIN ref_practices p USING (practice_code)
+	LEFT JOIN (
+		SELECT person_id, row_number() OVER (ORDER BY person_id)::INTEGER AS person_key FROM (SELECT DISTINCT person_id FROM final_referrals)
+	) k USING (person_id)
 	LEFT JOIN (SELECT referral_id, count(*) AS n FROM final_contacts GROUP BY ALL) c USING (referral_id)`;
 }
 
