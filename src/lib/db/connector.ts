@@ -48,8 +48,8 @@ export interface LoadingState {
 export interface Connector {
 	/** The checked manifest (rejects with DataError when missing or incompatible). */
 	manifest(): Promise<Manifest>;
-	/** Load these tables if not loaded yet, reporting progress. */
-	load(tables: readonly TableName[], onProgress?: (progress: LoadProgress) => void): Promise<void>;
+	/** Load these tables if not loaded yet (each into its engine); `watchLoading` follows the progress. */
+	load(tables: readonly TableName[]): Promise<void>;
 	/**
 	 * Follow every table load, including those a query starts: `listener` is called with the
 	 * tables in flight and their bytes on each change, and with null once none is. Returns the
@@ -163,7 +163,7 @@ export function createConnector(options: ConnectorOptions): Connector {
 	};
 
 	/** Load `tables` into engine `index`. */
-	const loadInto = async (index: number, tables: readonly TableName[], onProgress?: (progress: LoadProgress) => void) => {
+	const loadInto = async (index: number, tables: readonly TableName[]) => {
 		const { loading } = engines[index]!;
 		const fresh = [...new Set(tables)].filter((t) => !loading.has(t));
 		const connection = getConnection(index);
@@ -177,7 +177,6 @@ export function createConnector(options: ConnectorOptions): Connector {
 			const progress = (p: LoadProgress) => {
 				inFlight.set(id, { tables: fresh, progress: p });
 				notify();
-				onProgress?.(p);
 			};
 			const run = getManifest().then((m) => loadTables(fresh, { manifest: m, connection, fileUrl: options.fileUrl, decode, onProgress: progress }));
 			// A failed load is forgotten so a retry can try again.
@@ -193,23 +192,11 @@ export function createConnector(options: ConnectorOptions): Connector {
 		await Promise.all([connection, ...tables.map((t) => loading.get(t))]);
 	};
 
-	// Each table into its home engine; progress summed over the engines.
-	const load = async (tables: readonly TableName[], onProgress?: (progress: LoadProgress) => void) => {
+	// Each table into its home engine.
+	const load = async (tables: readonly TableName[]) => {
 		const groups = new Map<number, TableName[]>();
 		for (const t of new Set(tables)) groups.set(HOME[t], [...(groups.get(HOME[t]) ?? []), t]);
-		const latest = new Map<number, LoadProgress>();
-		const report = (index: number) => (progress: LoadProgress) => {
-			latest.set(index, progress);
-			const all = [...latest.values()];
-			onProgress?.({
-				...progress,
-				tablesDone: all.reduce((a, p) => a + p.tablesDone, 0),
-				tablesTotal: all.reduce((a, p) => a + p.tablesTotal, 0),
-				bytesLoaded: all.reduce((a, p) => a + p.bytesLoaded, 0),
-				bytesTotal: all.reduce((a, p) => a + p.bytesTotal, 0)
-			});
-		};
-		await Promise.all([...groups].map(([index, group]) => loadInto(index, group, onProgress && report(index))));
+		await Promise.all([...groups].map(([index, group]) => loadInto(index, group)));
 	};
 
 	// Prepared statements are kept by SQL text: a filter change usually reruns the same shapes of
