@@ -68,6 +68,7 @@ export async function settleAll(db: Db, loaded: readonly LoadedFile[]): Promise<
 			`CREATE OR REPLACE TABLE ${ident(unloaded)} AS
 			SELECT __d, __row, __status::ENUM('rejected', 'superseded') AS __status, __reason, __code FROM ${ident(settled)} WHERE __status <> 'loaded'`
 		);
+		// Only the rows not loaded are counted by status and reason; the loaded are the rest.
 		const counts = await db.all<{ d: number; status: string; code: string | null; n: number }>(
 			`SELECT __d AS d, __status AS status, __code AS code, count(*)::INTEGER AS n FROM ${ident(unloaded)} GROUP BY ALL`
 		);
@@ -77,7 +78,6 @@ export async function settleAll(db: Db, loaded: readonly LoadedFile[]): Promise<
 			`CREATE OR REPLACE ${MATERIALISED.has(spec.name) ? 'TABLE' : 'VIEW'} ${ident(final)} AS
 			SELECT ${cols}, CASE __d ${labels} END AS delivery FROM ${ident(typed)} t ${keep}`
 		);
-		// Only the rows not loaded are counted by status and reason; the loaded are the rest.
 		files.forEach((file, d) => {
 			const mine = counts.filter((c) => c.d === d);
 			const byReason: Record<string, number> = {};

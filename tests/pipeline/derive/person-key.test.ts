@@ -3,9 +3,8 @@
  * person's referrals, numbered 1..n in person_id order (what dense_rank over person_id gives).
  */
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Db } from '../../../data-pipeline/src/db.js';
-import { csv, readParquet, runDelivery, tempRoot, type RunResult } from '../helpers.js';
+import { describe, expect, it } from 'vitest';
+import { csv, readParquet, runDelivery, tempRoot, withDb } from '../helpers.js';
 
 // Six referrals of four people, written out of person_id order; P10 sorts before P2 as text.
 const delivery = {
@@ -21,29 +20,21 @@ const delivery = {
 };
 
 describe('referrals.person_key', () => {
-	let temp: Awaited<ReturnType<typeof tempRoot>>;
-	let db: Db;
-	let run: RunResult;
-
-	beforeAll(async () => {
-		temp = await tempRoot();
-		db = await Db.open();
-		run = await runDelivery(join(temp.dir, 'run'), delivery, { today: '2025-12-31' });
-	});
-	afterAll(async () => {
-		db.close();
-		await temp.cleanup();
-	});
-
 	it('numbers the people 1..n in person_id order, the same key on each of a person\'s referrals', async () => {
-		const rows = await readParquet(db, run.out, 'referrals', 'referral_id');
-		expect(rows.map((r) => [r.referral_id, r.person_id, r.person_key])).toEqual([
-			['R1', 'P2', 3],
-			['R2', 'P10', 2],
-			['R3', 'P2', 3],
-			['R4', 'Q1', 4],
-			['R5', 'P10', 2],
-			['R6', 'A9', 1]
-		]);
+		const temp = await tempRoot();
+		try {
+			const run = await runDelivery(join(temp.dir, 'run'), delivery, { today: '2025-12-31' });
+			const rows = await withDb((db) => readParquet(db, run.out, 'referrals', 'referral_id'));
+			expect(rows.map((r) => [r.referral_id, r.person_id, r.person_key])).toEqual([
+				['R1', 'P2', 3],
+				['R2', 'P10', 2],
+				['R3', 'P2', 3],
+				['R4', 'Q1', 4],
+				['R5', 'P10', 2],
+				['R6', 'A9', 1]
+			]);
+		} finally {
+			await temp.cleanup();
+		}
 	});
 });
