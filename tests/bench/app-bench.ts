@@ -8,7 +8,7 @@
  *    DuckDB's tables), median and p95, from the control's change event until the end of the frame
  *    that paints the Overview's new figures (the first animation frame after its
  *    `signpost:overview-updated` mark: figures recomputed and in the DOM), timed in the page; then
- *    it waits for the URL to reach the address bar (written just after the figures,
+ *    it waits for the URL to reach the address bar (written once the figures are drawn and the page is idle,
  *    src/lib/dashboard/address.svelte.ts) and pauses 250 ms, as a person does, before the next
  *    change. (A link click would add a frame: SvelteKit waits for one before following a
  *    link, which the controls do not.);
@@ -255,7 +255,7 @@ try {
 			const timed: (Awaited<ReturnType<typeof change>> & { what: string })[] = [];
 			for (const step of steps.steps) {
 				// A user's pause between changes: the browser finishes the previous change's
-				// history entry (written just after its figures, src/lib/dashboard/address.svelte.ts)
+				// history entry (written once its figures are drawn and the page is idle, src/lib/dashboard/address.svelte.ts)
 				// before the next change starts, as it does between a person's clicks.
 				await page.waitForTimeout(250);
 				timed.push({ ...(await change(step)), what: step.what });

@@ -2,12 +2,17 @@
  * The dashboard's address: the URL whose view the pages show. A control that changes the view
  * (a filter, a page's own choice) calls `showQuery` or `showParams`; the pages recompute for the
  * new URL at once, and the URL reaches the address bar and the history (a `goto`, so back,
- * forward, reload and shared links work as before) once the new figures are drawn.
+ * forward, reload and shared links work as before) once the new figures are drawn and the browser
+ * is next idle.
  *
  * Why: the browser handles each same-document navigation and fetches the favicon again after it,
  * in its own process, and on two cores that work slowed the DuckDB-WASM queries of the change it
  * belonged to by about a third (`npm run bench:app` at demo size: median 41-47 -> 35-42 ms, p95
  * 57-67 -> 46-57 ms). Changes made before the URL is written become one history entry, the last.
+ * Idle, not a timeout from the painting frame: that timeout ran before every other task queued from
+ * the frame, so SvelteKit's navigation (4-6 ms of the main thread) stood between the painted figures
+ * and whatever came next, the next input included; in `npm run bench:app` it ran before the bench's
+ * end-of-frame message in 20 of 20 changes (as an idle callback, in 0 of 20), adding its time to each.
  */
 import { goto } from '$app/navigation';
 import { page } from '$app/state';
@@ -19,6 +24,9 @@ let pending = $state.raw<URL | null>(null);
 
 /** Longest wait for the figures before the URL is written anyway (a first table load takes seconds). */
 const MAX_WAIT_MS = 1000;
+
+/** Longest wait for the browser to be idle before the URL is written anyway. */
+const IDLE_TIMEOUT_MS = 500;
 
 /**
  * The URL the dashboard shows: the latest change while it is not yet in the address bar, else the
@@ -77,9 +85,17 @@ async function figuresDrawn(): Promise<void> {
 	// A frame: the pages' effects have run and their queries are under way.
 	await frame();
 	await Promise.race([whenQueriesDone(), new Promise((resolve) => setTimeout(resolve, MAX_WAIT_MS))]);
-	// Then the frame that paints the new figures, and out of it.
+	// Then the frame that paints the new figures, and out of it once the browser is idle.
 	await frame();
-	await new Promise((resolve) => setTimeout(resolve, 0));
+	await idle();
+}
+
+/** Resolves when the browser is next idle, at most IDLE_TIMEOUT_MS later (why: the module comment). */
+function idle(): Promise<void> {
+	return new Promise((resolve) => {
+		if ('requestIdleCallback' in window) requestIdleCallback(() => resolve(), { timeout: IDLE_TIMEOUT_MS });
+		else setTimeout(resolve, 0);
+	});
 }
 
 function frame(): Promise<void> {
