@@ -2,7 +2,8 @@
  * `npm run bench:app [-- --sizes 20000,1000000 --changes 20]`: the built app in headless Chromium
  * on demo publications of each size. Measures, per size:
  *  - cold load to first chart: a fresh browser profile opens the Overview; time from navigation
- *    start until the first chart's drawing is in the page;
+ *    start until the first chart's drawing is in the page. Once on the server's very first request
+ *    (reported beside), then, timed against the target, in another fresh profile;
  *  - filter change to all charts updated: 20 changes made with the filter bar's own controls
  *    (selects and checkboxes, operated inside the page; after one untimed change that loads
  *    DuckDB's tables), median and p95, from the control's change event until the end of the frame
@@ -170,12 +171,20 @@ try {
 		const server = await startApp(build, published);
 		const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
 		try {
-			// Cold: a new context has an empty cache.
-			const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-			const page = await context.newPage();
-			await page.goto(server.origin + '/');
-			await page.waitForSelector('figure.chart svg[role="img"]', { timeout: 120_000 });
-			const firstChart = await page.evaluate(() => performance.now());
+			// Cold: a new context has an empty cache. The server's very first answers are slower (it
+			// loads its route modules and reads the files from disk for the first time), which a
+			// running deployment has done long before: that load is made and reported first, and
+			// the figure against the target is a second cold browser context's.
+			const coldLoad = async () => {
+				const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+				const page = await context.newPage();
+				await page.goto(server.origin + '/');
+				await page.waitForSelector('figure.chart svg[role="img"]', { timeout: 120_000 });
+				return { context, page, firstChart: await page.evaluate(() => performance.now()) };
+			};
+			const serverFirst = await coldLoad();
+			await serverFirst.context.close();
+			const { context, page, firstChart } = await coldLoad();
 
 			// The people checkboxes sit in a closed <details>: open it as a user would.
 			await page.locator('details.more-filters > summary').click();
@@ -277,7 +286,7 @@ try {
 			const browserQueries = timed.map((t) => t.query);
 			const ratio = quantile(browserQueries, 0.5) / quantile(native, 0.5);
 			report.push(
-				`${size.toLocaleString('en-GB')} referrals: first chart ${ms(firstChart)}; first filter change (loads tables) ${ms(warm.total)}; ` +
+				`${size.toLocaleString('en-GB')} referrals: first chart ${ms(firstChart)} (on the server's first request ${ms(serverFirst.firstChart)}); first filter change (loads tables) ${ms(warm.total)}; ` +
 					`filter change to charts updated median ${ms(quantile(totals, 0.5))}, p95 ${ms(quantile(totals, 0.95))} (n=${totals.length}; ` +
 					`to the first frame after a PerformanceObserver saw the mark, as measured until 25 November 2026: median ${ms(quantile(observed, 0.5))}, p95 ${ms(quantile(observed, 0.95))}); ` +
 					`(median navigation ${ms(quantile(timed.map((t) => t.navigation), 0.5))}, render ${ms(quantile(timed.map((t) => t.render), 0.5))}); ` +

@@ -1,7 +1,8 @@
 /**
  * The platform in real Chromium (tests/browser/global-setup.ts builds and serves the app on a
  * fresh demo publication): every page renders with no console errors and no axe violations,
- * every request stays on the app's origin, the CSP blocks a cross-origin fetch, the build ships
+ * every request stays on the app's origin, the CSP blocks a cross-origin fetch, a dashboard page
+ * preloads its first view, the build ships
  * only the DuckDB bundles it uses, and missing or incompatible data get clear messages.
  */
 import { AxeBuilder } from '@axe-core/playwright';
@@ -86,6 +87,23 @@ describe.skipIf(!app.available)('the built app in Chromium', () => {
 		expect(outcome.fetched).toMatch(/^refused/);
 		expect(outcome.violation).toBe(`connect-src ${target}`);
 		expect(hits).toBe(0);
+	});
+
+	it('a dashboard page asks for the first view from its HTML and fetches it once; other pages do not ask for it', async () => {
+		const watched = await watchedPage(browser.context);
+		const { page, requests } = watched;
+		const response = await page.goto(app.origin + '/referrals');
+		expect(await response?.text()).toMatch(/<link rel="preload" href="\/data\/first-view\.json" as="fetch" crossorigin="anonymous" \/>\s*<\/head>/);
+		await page.getByRole('heading', { level: 1 }).waitFor();
+		await page.waitForLoadState('networkidle');
+		// The layout's own fetch was answered by the preload: one request, not two.
+		expect(requests.filter((url) => new URL(url).pathname === '/data/first-view.json')).toHaveLength(1);
+		expect(watched.errors).toEqual([]);
+		await page.close();
+
+		const methods = await (await fetch(app.origin + '/methods')).text();
+		expect(methods).toContain('</head>');
+		expect(methods).not.toContain('first-view.json');
 	});
 
 	it('while the Parquet downloads: announces loading, shows which tables are loading and how far, and says when they are in', async () => {
