@@ -137,14 +137,14 @@ async function nativeTimes(published: string, states: string[], defaultYear: str
 		for (const settle of settleTable(name, counts)) await conn.run(settle.sql);
 	}
 	const times: number[] = [];
-	let areas = '';
+	let practicesAsked = false;
 	for (const state of states) {
 		const start = performance.now();
 		for (const [name, q] of Object.entries(OVERVIEW_QUERIES(state, defaultYear))) {
-			// The page keeps the area's PCNs (overviewAreas) and asks again only when the geography changes.
-			if (name === 'areas') {
-				if (JSON.stringify(q.params) === areas) continue;
-				areas = JSON.stringify(q.params);
+			// The page asks for the practices (overviewPractices) once and keeps them for every view.
+			if (name === 'practices') {
+				if (practicesAsked) continue;
+				practicesAsked = true;
 			}
 			await conn.runAndReadAll(q.sql, q.params as never);
 		}

@@ -13,7 +13,7 @@ import { monthlySeries, overviewHeadlines, type Headline } from '../../src/lib/f
 import { DENOMINATOR_NOTE } from '../../src/lib/figures/rates.js';
 import { parseFilters, resolvePeriod } from '../../src/lib/filters/filters.js';
 import { monthName, periodMonths } from '../../src/lib/filters/period.js';
-import { gpUseByCohort, overviewAreas, overviewReferralParts, overviewReferrals, wellbeingByMeasure } from '../../src/lib/queries/index.js';
+import { gpUseByCohort, overviewPractices, overviewReferralParts, overviewReferrals, wellbeingByMeasure } from '../../src/lib/queries/index.js';
 import type { FirstView } from '../../src/lib/schema/index.js';
 import { generateDemo } from '../../data-pipeline/src/demo/generate.js';
 import { runPipeline } from '../../data-pipeline/src/run.js';
@@ -40,7 +40,7 @@ describe.skipIf(!app.available)('Overview', () => {
 		const filters = parseFilters(new URLSearchParams(search));
 		const range = periodMonths(resolvePeriod(filters, firstView.default_year!));
 		const [referrals, wellbeing, gp] = await Promise.all([
-			Promise.all([duck.rows(overviewReferrals(filters, range)), duck.rows(overviewAreas(filters))]).then(([cells, areas]) => overviewReferralParts(cells, areas).referrals),
+			Promise.all([duck.rows(overviewReferrals(filters, range)), duck.rows(overviewPractices())]).then(([cells, practices]) => overviewReferralParts(cells, practices, filters).referrals),
 			duck.rows(wellbeingByMeasure(filters, range)),
 			duck.rows(gpUseByCohort(filters, range))
 		]);
@@ -315,7 +315,7 @@ describe.skipIf(!app.available)('Overview', () => {
 		for (let y = Number(range.from.slice(0, 4)), m = Number(range.from.slice(5)); months.length < 12; m === 12 ? ((m = 1), y++) : m++) {
 			months.push(`${y}-${String(m).padStart(2, '0')}`);
 		}
-		const series = monthlySeries(overviewReferralParts(await duck.rows(overviewReferrals(filters, range)), await duck.rows(overviewAreas(filters))).monthly, months);
+		const series = monthlySeries(overviewReferralParts(await duck.rows(overviewReferrals(filters, range)), await duck.rows(overviewPractices()), filters).monthly, months);
 		const text = (v: { value: number | null; suppressed: unknown }) => (v.value === null ? (v.suppressed ? '*' : '–') : formatNumber(v.value));
 		expect(shown).toEqual(series.months.map((m, i) => [monthName(m), text(series.referrals[i]!), text(series.accepted[i]!)]));
 		expect(series.referrals.every((v) => v.value === null || v.value % 5 === 0)).toBe(true);

@@ -12,7 +12,7 @@ import { formatNumber } from '../../src/lib/charts/table.js';
 import { overviewHeadlines } from '../../src/lib/figures/overview.js';
 import { parseFilters } from '../../src/lib/filters/filters.js';
 import { periodMonths } from '../../src/lib/filters/period.js';
-import { gpUseByCohort, overviewAreas, overviewReferralParts, overviewReferrals, wellbeingByMeasure } from '../../src/lib/queries/index.js';
+import { gpUseByCohort, overviewPractices, overviewReferralParts, overviewReferrals, wellbeingByMeasure } from '../../src/lib/queries/index.js';
 import type { FirstView } from '../../src/lib/schema/index.js';
 import { app, checkPage, launchBrowser, nodeDuckDb, watchedPage } from './context.js';
 import { startApp, type AppServer } from './harness.js';
@@ -65,7 +65,7 @@ describe.skipIf(!app.available)('a server scoped to one PCN', () => {
 		const duck = await nodeDuckDb();
 		const filters = parseFilters(new URLSearchParams(`pcn=${pcn}`));
 		const range = periodMonths({ kind: 'year', year: firstView.default_year! });
-		const [referrals, wellbeing, gp] = await Promise.all([Promise.all([duck.rows(overviewReferrals(filters, range)), duck.rows(overviewAreas(filters))]).then(([cells, areas]) => overviewReferralParts(cells, areas).referrals), duck.rows(wellbeingByMeasure(filters, range)), duck.rows(gpUseByCohort(filters, range))]);
+		const [referrals, wellbeing, gp] = await Promise.all([Promise.all([duck.rows(overviewReferrals(filters, range)), duck.rows(overviewPractices())]).then(([cells, practices]) => overviewReferralParts(cells, practices, filters).referrals), duck.rows(wellbeingByMeasure(filters, range)), duck.rows(gpUseByCohort(filters, range))]);
 		duck.close();
 		const expected = overviewHeadlines(referrals[0], wellbeing, gp).find((h) => h.key === 'referrals')!.value.value!;
 

@@ -15,7 +15,7 @@ import {
 	createViewOfParquet,
 	filterWhere,
 	gpUseByCohort,
-	overviewAreas,
+	overviewPractices,
 	overviewReferralParts,
 	overviewReferrals,
 	table,
@@ -162,7 +162,7 @@ describe('Overview aggregates', () => {
 		const f = parseFilters(new URLSearchParams('sex=female'));
 		const range = periodMonths({ kind: 'year', year: '2025/26' });
 		const refs = data.referrals!.filter((r) => referralMatches(r, f, range));
-		const parts = overviewReferralParts(await rows(overviewReferrals(f, range)), await rows(overviewAreas(f)));
+		const parts = overviewReferralParts(await rows(overviewReferrals(f, range)), await rows(overviewPractices()), f);
 		const [h] = parts.referrals;
 		expect(h).toEqual({
 			referrals: refs.length,
@@ -202,13 +202,27 @@ describe('Overview aggregates', () => {
 	it('PCN list sizes and referral counts add up to the area totals', async () => {
 		const f = parseFilters(new URLSearchParams(''));
 		const range = periodMonths({ kind: 'year', year: '2025/26' });
-		const { pcns, patients } = overviewReferralParts(await rows(overviewReferrals(f, range)), await rows(overviewAreas(f)));
+		const { pcns, patients } = overviewReferralParts(await rows(overviewReferrals(f, range)), await rows(overviewPractices()), f);
 		const [total] = patients;
 		expect(total!.practices).toBe(data.practices!.length);
 		expect(total!.patients).toBe(data.practices!.reduce((s, p) => s + Number(p.list_size), 0));
 		expect(new Set(pcns.map((p) => p.pcn_code))).toEqual(new Set(data.practices!.map((p) => p.pcn_code)));
 		expect(pcns.reduce((s, p) => s + Number(p.patients), 0)).toBe(total!.patients);
 		expect(pcns.reduce((s, p) => s + Number(p.referrals), 0)).toBe(data.referrals!.filter((r) => referralMatches(r, f, range)).length);
+
+		// One PCN, then one of its practices: only their list sizes and practices count.
+		const pcn = String(data.practices![0]!.pcn_code);
+		const ofPcn = data.practices!.filter((p) => p.pcn_code === pcn);
+		const byPcn = parseFilters(new URLSearchParams({ pcn }));
+		const one = overviewReferralParts(await rows(overviewReferrals(byPcn, range)), await rows(overviewPractices()), byPcn);
+		expect(one.pcns.map((p) => [p.pcn_code, p.patients, p.referrals])).toEqual([
+			[pcn, ofPcn.reduce((s, p) => s + Number(p.list_size), 0), data.referrals!.filter((r) => referralMatches(r, byPcn, range)).length]
+		]);
+		expect(one.patients).toEqual([{ patients: one.pcns[0]!.patients, practices: ofPcn.length }]);
+		const prac = String(ofPcn[1]!.practice_code);
+		const byPractice = parseFilters(new URLSearchParams({ pcn, prac }));
+		const single = overviewReferralParts(await rows(overviewReferrals(byPractice, range)), await rows(overviewPractices()), byPractice);
+		expect(single.patients).toEqual([{ patients: Number(ofPcn[1]!.list_size), practices: 1 }]);
 	});
 
 	it('first-view.json holds what the same queries give on the published Parquet', async () => {
@@ -217,7 +231,7 @@ describe('Overview aggregates', () => {
 		const none = parseFilters(new URLSearchParams());
 		const months = data.referrals!.map((r) => String(r.referral_month).slice(0, 7)).sort();
 		expect(view.months).toEqual({ first: months[0], last: months[months.length - 1] });
-		const parts = overviewReferralParts(await rows(overviewReferrals(none, range)), await rows(overviewAreas(none)));
+		const parts = overviewReferralParts(await rows(overviewReferrals(none, range)), await rows(overviewPractices()), none);
 		expect(view.overview!.referrals).toEqual(parts.referrals);
 		expect(view.overview!.monthly).toEqual(parts.monthly);
 		expect(view.overview!.pcns).toEqual(parts.pcns);

@@ -51,7 +51,7 @@ export async function writeFirstView(dir: string, delivered: Iterable<string>): 
 			const q = overviewQueries(NO_FILTERS, period);
 			view.overview = {
 				year,
-				...overviewReferralParts(await rows(q.referrals), await rows(q.areas)),
+				...overviewReferralParts(await rows(q.referrals), await rows(q.practices), NO_FILTERS),
 				wellbeing: await rows(q.wellbeing),
 				gp: await rows(q.gp)
 			};

@@ -43,17 +43,19 @@ SELECT NULL, NULL, NULL, NULL, NULL, NULL, count(DISTINCT person_key)::INTEGER F
 }
 
 /**
- * The PCNs of the view's geography: `pcn_code`, `pcn_name`, `patients` (sum of its practices'
- * list sizes; null when none were given) and `practices`, by name. Geography filters only, so
- * the result serves every period and people filter of that area (the Overview keeps it).
+ * Every practice loaded, for the PCNs of any geography: `icb_code`, `pcn_code`, `pcn_name`,
+ * `practice_code` and `list_size` (null when none was given), by PCN name, PCN and practice.
+ * Filters of no kind apply, so one answer serves every view of the session: the page asks once
+ * and keeps it, and `overviewReferralParts` picks the view's geography from it. (A query per new
+ * PCN or practice cost a filter change a second round trip to DuckDB-WASM, 8 ms or so under load.)
  */
-export function overviewAreas(filters: Filters): Query {
-	const geo = filterWhere('practices', geographyOnly(filters), null);
+export function overviewPractices(): Query {
 	const p = (name: string) => column('practices', name);
 	return {
-		sql: `SELECT ${p('pcn_code')} AS pcn_code, min(${p('pcn_name')}) AS pcn_name, sum(${p('list_size')})::DOUBLE AS patients, count(*)::INTEGER AS practices
-FROM ${table('practices')} WHERE ${geo.sql} GROUP BY ${p('pcn_code')} ORDER BY pcn_name, pcn_code`,
-		params: geo.params,
+		sql: `SELECT ${p('icb_code')} AS icb_code, ${p('pcn_code')} AS pcn_code, ${p('pcn_name')} AS pcn_name, ${p('practice_code')} AS practice_code,
+	${p('list_size')}::DOUBLE AS list_size
+FROM ${table('practices')} ORDER BY ${p('pcn_name')}, ${p('pcn_code')}, ${p('practice_code')}`,
+		params: [],
 		tables: ['practices']
 	};
 }
@@ -74,11 +76,12 @@ export interface OverviewReferralParts {
 }
 
 /**
- * Sum the cells of `overviewReferrals` into the total, monthly and PCN figures, and the PCNs of
- * `overviewAreas` into the area's patients and practices. Sums of whole counts, so exactly what
- * SQL's sum would give; a sum over nothing but nulls is null, as in SQL.
+ * Sum the cells of `overviewReferrals` into the total, monthly and PCN figures, and the practices
+ * of `overviewPractices` in the view's geography (`filters`' ICB, PCN and practice, as
+ * filterWhere applies them) into its PCNs and the area's patients and practices. Sums of whole
+ * counts, so exactly what SQL's sum would give; a sum over nothing but nulls is null, as in SQL.
  */
-export function overviewReferralParts(cells: readonly Row[], areas: readonly Row[]): OverviewReferralParts {
+export function overviewReferralParts(cells: readonly Row[], practices: readonly Row[], filters: Filters): OverviewReferralParts {
 	const counts = cells.filter((c) => c.pcn_code !== null && c.pcn_code !== undefined);
 	const people = cells.find((c) => c.pcn_code === null || c.pcn_code === undefined);
 	const sum = (rows: readonly Row[], key: string) => {
@@ -89,9 +92,16 @@ export function overviewReferralParts(cells: readonly Row[], areas: readonly Row
 		}
 		return total;
 	};
-	const groups = (key: string) => {
+	const inView = practices.filter(
+		(p) =>
+			(filters.icb === null || text(p, 'icb_code') === filters.icb) &&
+			(filters.pcn === null || text(p, 'pcn_code') === filters.pcn) &&
+			(filters.prac === null || text(p, 'practice_code') === filters.prac)
+	);
+	// Groups in order of first appearance (practices come by PCN name, as the page lists PCNs).
+	const groups = (key: string, rows: readonly Row[] = counts) => {
 		const out = new Map<string, Row[]>();
-		for (const c of counts) {
+		for (const c of rows) {
 			const k = text(c, key) ?? '';
 			const group = out.get(k);
 			if (group) group.push(c);
@@ -101,6 +111,7 @@ export function overviewReferralParts(cells: readonly Row[], areas: readonly Row
 	};
 	const byMonth = groups('month');
 	const byPcn = groups('pcn_code');
+	const areas = [...groups('pcn_code', inView)].map(([pcn, rows]) => ({ pcn_code: pcn, pcn_name: text(rows[0], 'pcn_name'), patients: sum(rows, 'list_size'), practices: rows.length }));
 	return {
 		referrals: [
 			{
@@ -112,8 +123,8 @@ export function overviewReferralParts(cells: readonly Row[], areas: readonly Row
 			}
 		],
 		monthly: [...byMonth.keys()].sort().map((month) => ({ month, referrals: sum(byMonth.get(month)!, 'referrals'), accepted: sum(byMonth.get(month)!, 'accepted') })),
-		pcns: areas.map((a) => ({ pcn_code: text(a, 'pcn_code'), pcn_name: text(a, 'pcn_name'), patients: num(a, 'patients'), referrals: sum(byPcn.get(text(a, 'pcn_code') ?? '') ?? [], 'referrals') ?? 0 })),
-		patients: [{ patients: sum(areas, 'patients'), practices: sum(areas, 'practices') ?? 0 }]
+		pcns: areas.map((a) => ({ pcn_code: a.pcn_code, pcn_name: a.pcn_name, patients: a.patients, referrals: sum(byPcn.get(a.pcn_code) ?? [], 'referrals') ?? 0 })),
+		patients: [{ patients: sum(inView, 'list_size'), practices: inView.length }]
 	};
 }
 
@@ -172,8 +183,8 @@ FROM ${table('gp_use')} WHERE ${where.sql} GROUP BY ${c('cohort')} ORDER BY ${c(
  * The Overview's queries for a view, one per table read (each is a round trip to DuckDB-WASM and
  * a filtered scan): the page runs them on a filter change, the pipeline for the first view.
  */
-export function overviewQueries(filters: Filters, period: MonthRange): { referrals: Query; areas: Query; wellbeing: Query; gp: Query } {
-	return { referrals: overviewReferrals(filters, period), areas: overviewAreas(filters), wellbeing: wellbeingByMeasure(filters, period), gp: gpUseByCohort(filters, period) };
+export function overviewQueries(filters: Filters, period: MonthRange): { referrals: Query; practices: Query; wellbeing: Query; gp: Query } {
+	return { referrals: overviewReferrals(filters, period), practices: overviewPractices(), wellbeing: wellbeingByMeasure(filters, period), gp: gpUseByCohort(filters, period) };
 }
 
 /** The range of referral months in the data: `first`, `last` ('YYYY-MM'; null when empty). */
