@@ -58,6 +58,7 @@ describe('derived tables, worked by hand', () => {
 	let db: Db;
 	let w6: RunResult;
 	let w12: RunResult;
+	let w18: RunResult;
 
 	beforeAll(async () => {
 		temp = await tempRoot();
@@ -65,6 +66,7 @@ describe('derived tables, worked by hand', () => {
 		w6 = await runDelivery(join(temp.dir, 'w6'), delivery, { today: '2025-12-31' });
 		const { 'contacts.csv': _contacts, ...noContacts } = delivery;
 		w12 = await runDelivery(join(temp.dir, 'w12'), noContacts, { today: '2025-12-31', window_months: 12 });
+		w18 = await runDelivery(join(temp.dir, 'w18'), delivery, { today: '2025-12-31', window_months: 18 });
 	});
 	afterAll(async () => {
 		db.close();
@@ -143,5 +145,14 @@ describe('derived tables, worked by hand', () => {
 		expect(p2[0]).toMatchObject({ financial_year: '2025/26', people: 1, appointments: 3 });
 		const cp = rows.filter((r) => r.cohort === 'comparison');
 		expect(cp.map((r) => r.relative_month)).toEqual(Array.from({ length: 13 }, (_, i) => i - 6));
+	});
+
+	it('gp_monthly does not depend on the window: the same with --window-months 18, which reaches past its 12 months', async () => {
+		const order = 'cohort, practice_code, financial_year, relative_month';
+		expect(await readParquet(db, w18.out, 'gp_monthly', order)).toEqual(await readParquet(db, w6.out, 'gp_monthly', order));
+		const p1 = (await readParquet(db, w18.out, 'gp_use', 'cohort, person_id')).find((r) => r.person_id === 'P1');
+		expect(p1).toMatchObject({ window_months: 18 });
+		// P1's extract runs from 13 months before the index month (2024-02) to 13 after (2026-04): not 18.
+		expect(p1).toMatchObject({ months_before: 13, months_after: 13, covered: false, appts_before: null });
 	});
 });
