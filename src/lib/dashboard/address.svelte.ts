@@ -16,6 +16,7 @@
  */
 import { goto } from '$app/navigation';
 import { page } from '$app/state';
+import { whenIdle } from './idle.js';
 import { whenQueriesDone } from './query-rows.js';
 
 // The view shown but not yet in the address bar. Raw: compared by identity to tell a superseded
@@ -87,15 +88,7 @@ async function figuresDrawn(): Promise<void> {
 	await Promise.race([whenQueriesDone(), new Promise((resolve) => setTimeout(resolve, MAX_WAIT_MS))]);
 	// Then the frame that paints the new figures, and out of it once the browser is idle.
 	await frame();
-	await idle();
-}
-
-/** Resolves when the browser is next idle, at most IDLE_TIMEOUT_MS later (why: the module comment). */
-function idle(): Promise<void> {
-	return new Promise((resolve) => {
-		if ('requestIdleCallback' in window) requestIdleCallback(() => resolve(), { timeout: IDLE_TIMEOUT_MS });
-		else setTimeout(resolve, 0);
-	});
+	await whenIdle(IDLE_TIMEOUT_MS);
 }
 
 function frame(): Promise<void> {

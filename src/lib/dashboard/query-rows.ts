@@ -5,6 +5,7 @@
 import { connector, isStale } from '$lib/db';
 import type { Row } from '$lib/figures/rows.js';
 import type { Query } from '$lib/queries';
+import { whenIdle } from './idle.js';
 
 /**
  * Rows of an aggregate query, or null when a newer request with the same key superseded it.
@@ -38,6 +39,5 @@ export function whenQueriesDone(): Promise<void> {
 /** Start DuckDB-WASM and load tables in the background (after the first view is drawn). */
 export function warmUp(tables: Parameters<ReturnType<typeof connector>['load']>[0]): void {
 	const start = () => void connector().load(tables).catch((error: unknown) => console.warn('Background load failed', error));
-	if ('requestIdleCallback' in window) requestIdleCallback(start, { timeout: 2000 });
-	else setTimeout(start, 200);
+	void whenIdle(2000, 200).then(start);
 }

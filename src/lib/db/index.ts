@@ -25,4 +25,4 @@ export function connector(): Connector {
 	return shared;
 }
 
-export { fetchFirstView } from './first-view.js';
+export { fetchFirstView, firstViewUrl } from './first-view.js';

@@ -2,8 +2,7 @@
  * Every dashboard page: rendered in the browser (DuckDB-WASM runs there), with the first view
  * (geography, default period, Overview figures) fetched before the page draws.
  */
-import { resolve } from '$app/paths';
-import { DataError, fetchFirstView } from '$lib/db';
+import { DataError, fetchFirstView, firstViewUrl } from '$lib/db';
 import type { FirstView } from '$lib/schema';
 import type { LayoutLoad } from './$types';
 
@@ -11,7 +10,7 @@ export const ssr = false;
 
 export const load: LayoutLoad = async ({ fetch }): Promise<{ firstView: FirstView | null; problem: string | null }> => {
 	try {
-		return { firstView: await fetchFirstView(resolve('/data/[...path]', { path: 'first-view.json' }), fetch), problem: null };
+		return { firstView: await fetchFirstView(firstViewUrl(), fetch), problem: null };
 	} catch (error) {
 		return { firstView: null, problem: error instanceof DataError ? error.message : 'The published data could not be read. Reload the page to try again.' };
 	}
